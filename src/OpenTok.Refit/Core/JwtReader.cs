@@ -1,0 +1,95 @@
+using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace OpenTok.Refit.Core;
+
+/// <summary>Reads an HS256 compact JWT: checks header and signature, and exposes the payload's claims.</summary>
+internal static class JwtReader
+{
+    public static bool TryRead(string? token, string secret, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure)
+    {
+        claims = null;
+        if (string.IsNullOrEmpty(token))
+        {
+            failure = "No token was given.";
+            return false;
+        }
+
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            failure = "The token is not a compact JWT (three dot-separated parts).";
+            return false;
+        }
+
+        if (!TryDecodeJson(parts[0], out var header) || header.String("alg") != "HS256")
+        {
+            failure = "The JWT header must be JSON with alg HS256.";
+            return false;
+        }
+
+        if (!Base64Url.IsValid(parts[2]))
+        {
+            failure = "The JWT signature is not base64url.";
+            return false;
+        }
+
+        var signature = Base64Url.DecodeFromChars(parts[2]);
+        var signed = Encoding.ASCII.GetBytes(token[..(parts[0].Length + 1 + parts[1].Length)]);
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
+        if (!CryptographicOperations.FixedTimeEquals(signature, expected))
+        {
+            failure = "The JWT signature does not match the API secret.";
+            return false;
+        }
+
+        if (!TryDecodeJson(parts[1], out claims))
+        {
+            failure = "The JWT payload is not a JSON object.";
+            return false;
+        }
+
+        failure = null;
+        return true;
+    }
+
+    private static bool TryDecodeJson(string part, [NotNullWhen(true)] out JwtClaims? claims)
+    {
+        claims = null;
+        if (!Base64Url.IsValid(part))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Base64Url.DecodeFromChars(part));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            claims = new JwtClaims(document.RootElement.Clone());
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Typed access to a JWT payload's claims.</summary>
+internal sealed class JwtClaims(JsonElement payload)
+{
+    public string? String(string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public long? Number(string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+
+    public DateTimeOffset? Time(string name) => Number(name) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+}
