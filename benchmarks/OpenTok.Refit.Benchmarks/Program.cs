@@ -1,1 +1,7 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args); public partial class Program;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/OpenTok.Refit.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>The benchmark entry point.</summary>
+public partial class Program;

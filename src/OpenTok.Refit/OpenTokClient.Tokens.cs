@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OpenTok.Refit.Core;
 
 namespace OpenTok.Refit;
@@ -29,7 +28,7 @@ public sealed partial class OpenTokClient
             options.Role,
             now,
             options.ResolveExpireTime(now),
-            RandomNumberGenerator.GetInt32(0, int.MaxValue),
+            Nonces.Next(),
             options.Data,
             options.InitialLayoutClassList);
         return options.Format == TokenFormat.T1

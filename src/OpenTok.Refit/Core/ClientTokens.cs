@@ -23,7 +23,7 @@ public static class ClientTokens
     /// <param name="claims">What the token says.</param>
     /// <param name="apiSecret">The project's API secret.</param>
     /// <returns>The compact JWT.</returns>
-    public static string CreateJwt(in ClientTokenClaims claims, string apiSecret)
+    public static string CreateJwt(ClientTokenClaims claims, string apiSecret)
     {
         ArgumentNullException.ThrowIfNull(apiSecret);
         using var secret = new TokenBuffer(Encoding.UTF8.GetMaxByteCount(apiSecret.Length), stackalloc byte[SecretStackSize]);
@@ -35,7 +35,7 @@ public static class ClientTokens
     /// <param name="claims">What the token says.</param>
     /// <param name="apiSecretUtf8">The API secret as UTF-8 bytes.</param>
     /// <returns>The compact JWT.</returns>
-    public static string CreateJwt(in ClientTokenClaims claims, ReadOnlySpan<byte> apiSecretUtf8)
+    public static string CreateJwt(ClientTokenClaims claims, ReadOnlySpan<byte> apiSecretUtf8)
     {
         var payloadBound = 256 + (TokenWriter.MaxJsonBytesPerChar * (claims.ApiKey.Length + claims.SessionId.Length
             + (claims.ConnectionData?.Length ?? 0) + LayoutLength(claims.InitialLayoutClassList)));
@@ -73,7 +73,7 @@ public static class ClientTokens
     /// <param name="claims">What the token says.</param>
     /// <param name="apiSecret">The project's API secret.</param>
     /// <returns>The token, starting <c>T1==</c>.</returns>
-    public static string CreateT1(in ClientTokenClaims claims, string apiSecret)
+    public static string CreateT1(ClientTokenClaims claims, string apiSecret)
     {
         ArgumentNullException.ThrowIfNull(apiSecret);
         using var secret = new TokenBuffer(Encoding.UTF8.GetMaxByteCount(apiSecret.Length), stackalloc byte[SecretStackSize]);
@@ -85,7 +85,7 @@ public static class ClientTokens
     /// <param name="claims">What the token says.</param>
     /// <param name="apiSecretUtf8">The API secret as UTF-8 bytes.</param>
     /// <returns>The token, starting <c>T1==</c>.</returns>
-    public static string CreateT1(in ClientTokenClaims claims, ReadOnlySpan<byte> apiSecretUtf8)
+    public static string CreateT1(ClientTokenClaims claims, ReadOnlySpan<byte> apiSecretUtf8)
     {
         // The signed text is "partner_id=<key>&sig=<hex>:<data>": write the data where it will finally sit,
         // sign it there, then fill in the signature in front of it.
@@ -134,9 +134,7 @@ public static class ClientTokens
         }
 
         Span<byte> signature = stackalloc byte[HMACSHA1.HashSizeInBytes];
-#pragma warning disable CA5350 // The T1 token format is defined as HMAC-SHA1; the server accepts nothing else for it.
-        HMACSHA1.HashData(apiSecretUtf8, data.Written, signature);
-#pragma warning restore CA5350
+        KeyedHmac.Sha1(apiSecretUtf8, data.Written, signature);
         var hex = new TokenWriter(buffer.Span.Slice(signatureAt, 2 * HMACSHA1.HashSizeInBytes));
         hex.AppendHexLower(signature);
 
@@ -158,7 +156,7 @@ public static class ClientTokens
         token.Append((byte)'.');
         token.Advance(Base64Url.EncodeToUtf8(payloadJson, token.Free));
         Span<byte> signature = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(secret, token.Written, signature);
+        KeyedHmac.Sha256(secret, token.Written, signature);
         token.Append((byte)'.');
         token.Advance(Base64Url.EncodeToUtf8(signature, token.Free));
         return Encoding.ASCII.GetString(token.Written);
