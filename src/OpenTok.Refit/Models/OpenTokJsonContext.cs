@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenTok.Refit;
+
+/// <summary>
+/// The source-generated JSON metadata of every wire type: camelCase names, nulls left out of requests, unknown
+/// fields ignored. No reflection at run time.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = false)]
+[JsonSerializable(typeof(CreatedSession[]))]
+[JsonSerializable(typeof(StartArchiveRequest))]
+[JsonSerializable(typeof(Archive))]
+[JsonSerializable(typeof(ArchiveList))]
+[JsonSerializable(typeof(Layout))]
+[JsonSerializable(typeof(StreamsChange))]
+[JsonSerializable(typeof(ArchiveStorage))]
+[JsonSerializable(typeof(ErrorBody))]
+public sealed partial class OpenTokJsonContext : JsonSerializerContext;
+
+/// <summary>The error body every endpoint answers with: <c>{ "code": 404, "message": "…" }</c>.</summary>
+/// <param name="Code">The status code, repeated.</param>
+/// <param name="Message">What went wrong.</param>
+public sealed record ErrorBody(int Code, string Message);

@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using OpenTok.Refit.Http;
+
+namespace OpenTok.Refit;
+
+/// <summary>The form body of <c>POST /session/create</c>, field for field (reference §3.1).</summary>
+public sealed record CreateSessionRequest
+{
+    /// <summary><c>enabled</c> (relayed) or <c>disabled</c> (routed).</summary>
+    [AliasAs("p2p.preference")]
+    public string? P2pPreference { get; init; }
+
+    /// <summary><c>manual</c> or <c>always</c>.</summary>
+    public string? ArchiveMode { get; init; }
+
+    /// <summary>An IPv4 location hint.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>End-to-end encryption; sent only when true.</summary>
+    [AliasAs("e2ee")]
+    public bool? EndToEndEncryption { get; init; }
+
+    /// <summary>The automatic archives' name.</summary>
+    public string? ArchiveName { get; init; }
+
+    /// <summary>The automatic archives' resolution.</summary>
+    public string? ArchiveResolution { get; init; }
+}
+
+/// <summary>One element of the array <c>POST /session/create</c> answers with.</summary>
+public sealed record CreatedSession
+{
+    /// <summary>The new session's id.</summary>
+    [JsonPropertyName("session_id")]
+    public string SessionId { get; init; } = "";
+
+    /// <summary>The project's API key.</summary>
+    [JsonPropertyName("project_id")]
+    [JsonConverter(typeof(NumberOrStringConverter))]
+    public string? ProjectId { get; init; }
+
+    /// <summary>The project's API key (older name).</summary>
+    [JsonPropertyName("partner_id")]
+    [JsonConverter(typeof(NumberOrStringConverter))]
+    public string? PartnerId { get; init; }
+
+    /// <summary>When the session was created, as the server writes it.</summary>
+    [JsonPropertyName("create_dt")]
+    public string? CreateDate { get; init; }
+
+    /// <summary>The media server's address, when given.</summary>
+    [JsonPropertyName("media_server_url")]
+    public string? MediaServerUrl { get; init; }
+}
+
+/// <summary>A session created by <c>OpenTokClient.CreateSessionAsync</c>: its id, the options it was made with, and token signing.</summary>
+public sealed class Session
+{
+    private readonly OpenTokClient _client;
+
+    internal Session(OpenTokClient client, string sessionId, SessionOptions options)
+    {
+        _client = client;
+        SessionId = sessionId;
+        Options = options;
+    }
+
+    /// <summary>The session id: give it to clients, with a token, to connect.</summary>
+    public string SessionId { get; }
+
+    /// <summary>The options the session was created with.</summary>
+    public SessionOptions Options { get; }
+
+    /// <summary>The session's media mode.</summary>
+    public MediaMode MediaMode => Options.MediaMode;
+
+    /// <summary>Signs a token for this session; see <see cref="OpenTokClient.GenerateToken"/>.</summary>
+    /// <param name="options">Role, expiry, data, layout classes and format; <see langword="null"/> for the defaults.</param>
+    /// <returns>The token.</returns>
+    public string GenerateToken(TokenOptions? options = null) => _client.GenerateToken(SessionId, options);
+
+    /// <summary>The session id.</summary>
+    /// <returns>The session id.</returns>
+    public override string ToString() => SessionId;
+}
