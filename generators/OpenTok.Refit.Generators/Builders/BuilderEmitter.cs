@@ -62,8 +62,9 @@ internal static class BuilderEmitter
         var start = "_value ?? new " + model.FullyQualifiedName + "()";
 
         DocumentationComments.WriteElement(writer, "summary",
-            "Builds a " + record + " one property at a time. A builder is an immutable value: each method returns a new\n"
-            + "builder and leaves this one unchanged, so builders can be shared and their chains read the same from C# and F#.\n"
+            "Builds a " + record + " one property at a time.\n"
+            + "A builder is an immutable value: each method returns a new builder and leaves this one unchanged,\n"
+            + "so builders can be shared, and chains read the same from C# and F#.\n"
             + "Properties left unset keep the record's own defaults.");
         writer.WriteLine("public " + (model.HidesInheritedBuilder ? "new " : "") + "readonly struct Builder");
         using (writer.OpenBlock())
@@ -107,7 +108,7 @@ internal static class BuilderEmitter
 
     private static void WriteSetter(SourceWriter writer, BuilderModel model, BuilderProperty property, string start)
     {
-        var propertyCref = PropertyCref(model, property);
+        var propertyCref = PropertyCref(property);
         DocumentationComments.WriteElement(writer, "summary", property.Summary ?? "Sets " + propertyCref + ".");
         DocumentationComments.WriteElement(writer, "param", "The value for " + propertyCref + ".", " name=\"" + Unescaped(property.ParameterName) + "\"");
         DocumentationComments.WriteElement(writer, "returns", "A new builder with " + propertyCref + " set; this builder is unchanged.");
@@ -119,7 +120,7 @@ internal static class BuilderEmitter
 
     private static void WriteAdd(SourceWriter writer, BuilderModel model, BuilderProperty property, CollectionInfo collection, string start)
     {
-        var propertyCref = PropertyCref(model, property);
+        var propertyCref = PropertyCref(property);
         var isDictionary = collection.Kind is CollectionKind.Dictionary or CollectionKind.ImmutableDictionary;
 
         if (isDictionary)
@@ -175,7 +176,11 @@ internal static class BuilderEmitter
                     writer.WriteLine("var __entries = " + existing + " is " + dictionary + " __dictionary");
                     writer.Indent();
                     writer.WriteLine("? new " + dictionary + "(__dictionary, __dictionary.Comparer)");
-                    writer.WriteLine(": " + existing + " is null ? new " + dictionary + "() : new " + dictionary + "(" + existing + ");");
+                    writer.WriteLine(": " + existing + " is null");
+                    writer.Indent();
+                    writer.WriteLine("? new " + dictionary + "()");
+                    writer.WriteLine(": new " + dictionary + "(" + existing + ");");
+                    writer.Unindent();
                     writer.Unindent();
                     writer.WriteLine("__entries[key] = value;");
                     writer.WriteLine("return new Builder(__current with { " + property.Name + " = __entries });");
@@ -209,8 +214,7 @@ internal static class BuilderEmitter
 
     private static string Cref(BuilderModel model) => "<see cref=\"" + DocumentationComments.Cref(model.FullyQualifiedName) + "\"/>";
 
-    private static string PropertyCref(BuilderModel model, BuilderProperty property) =>
-        "<see cref=\"" + DocumentationComments.Cref(model.FullyQualifiedName) + "." + property.Name + "\"/>";
+    private static string PropertyCref(BuilderProperty property) => "<see cref=\"" + property.Cref + "\"/>";
 
     private static string Unescaped(string identifier) => identifier.TrimStart('@');
 }

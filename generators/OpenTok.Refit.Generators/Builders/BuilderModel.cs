@@ -34,12 +34,14 @@ internal sealed record ContainingType(string Keyword, string Name);
 /// <param name="Name">The property name, which is also the setter method's name.</param>
 /// <param name="ParameterName">The setter's parameter name, escaped when it is a keyword (<c>@class</c>).</param>
 /// <param name="TypeName">The property type, <c>global::</c>-qualified, with nullable annotations.</param>
+/// <param name="Cref">The property as a documentation cref, qualified by the type that declares it (a base record's, when inherited).</param>
 /// <param name="Summary">The property's own <c>&lt;summary&gt;</c> content, or null when it has none.</param>
 /// <param name="Collection">How to add one item, when the property is a collection the builder knows.</param>
 internal sealed record BuilderProperty(
     string Name,
     string ParameterName,
     string TypeName,
+    string Cref,
     string? Summary,
     CollectionInfo? Collection);
 

@@ -127,6 +127,8 @@ internal static class BuilderParser
                 property.Name,
                 Naming.EscapeIdentifier(Naming.ToCamelCase(property.Name)),
                 property.Type.ToDisplayString(s_typeFormat),
+                // Crefs do not find inherited members through the derived type, so name the declaring one.
+                DocumentationComments.Cref(property.OriginalDefinition.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + property.Name),
                 DocumentationComments.ExtractSummary(property.GetDocumentationCommentXml(cancellationToken: cancellationToken)),
                 DescribeCollection(property)));
         }

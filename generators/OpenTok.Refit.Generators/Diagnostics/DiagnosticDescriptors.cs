@@ -22,12 +22,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BuilderTypeNotRecord = new(
         id: "OTR002",
-        title: "A [GenerateBuilder] type must be a record class",
-        messageFormat: "'{0}' has [GenerateBuilder] but is not a record class. Declare it as a 'partial record', since the builder sets properties with 'with' expressions.",
+        title: "A [GenerateBuilder] type must be a non-abstract record class",
+        messageFormat: "'{0}' has [GenerateBuilder] but is not a concrete record class. Declare it as a non-abstract 'partial record', since the builder creates it with 'new' and sets properties with 'with' expressions.",
         category: BuilderCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Each builder method returns a copy made with a 'with' expression, which needs a record.");
+        description: "An unset builder creates the record with 'new', and each builder method returns a copy made with a 'with' expression.");
 
     public static readonly DiagnosticDescriptor BuilderContainingTypeNotPartial = new(
         id: "OTR003",
