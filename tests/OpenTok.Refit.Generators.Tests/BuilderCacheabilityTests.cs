@@ -1,0 +1,164 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using OpenTok.Refit.Generators.Builders;
+
+namespace OpenTok.Refit.Generators.Tests;
+
+/// <summary>
+/// The pipeline caches: after an unrelated edit every named step is Cached or Unchanged, and no step's output holds
+/// a compilation, symbol, syntax node or location (which would keep old compilations alive and defeat caching).
+/// </summary>
+public sealed class BuilderCacheabilityTests
+{
+    // A valid record (a model to emit) and an invalid one (a diagnostic to report), so every step has outputs.
+    private const string Records = """
+        using System.Collections.Generic;
+        using OpenTok.Refit;
+
+        namespace Sample;
+
+        [GenerateBuilder]
+        public sealed partial record Valid
+        {
+            public string? Data { get; init; }
+
+            public IReadOnlyList<string> Tags { get; init; } = [];
+        }
+
+        [GenerateBuilder]
+        public sealed partial record Invalid
+        {
+            public string Fixed { get; } = "";
+        }
+        """;
+
+    private const string Unrelated = """
+        namespace Sample;
+
+        internal static class Unrelated
+        {
+            public static int Answer() => 41;
+        }
+        """;
+
+    private static readonly string[] s_trackingNames = typeof(BuilderTrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+
+    [Fact]
+    public void Every_named_step_is_cached_or_unchanged_after_an_unrelated_edit()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Records, Unrelated);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var first = driver.GetRunResult().Results.Single();
+
+        var oldTree = compilation.SyntaxTrees.Single(tree => tree.FilePath == "Input1.cs");
+        var newTree = CSharpSyntaxTree.ParseText(Unrelated.Replace("41", "42", StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Input1.cs", cancellationToken: TestContext.Current.CancellationToken);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree), TestContext.Current.CancellationToken);
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Equal(3, s_trackingNames.Length);
+        foreach (var name in s_trackingNames)
+        {
+            Assert.True(first.TrackedSteps.ContainsKey(name), $"Step '{name}' did not run.");
+            Assert.NotEmpty(first.TrackedSteps[name].SelectMany(step => step.Outputs));
+
+            var reasons = second.TrackedSteps[name].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step '{name}' was {reason}."));
+        }
+
+        Assert.All(
+            second.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Edits_to_a_record_rerun_only_what_they_change()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Records);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var oldTree = compilation.SyntaxTrees.Single();
+        var newTree = CSharpSyntaxTree.ParseText(
+            Records.Replace("public string? Data", "public string? Text", StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Input0.cs", cancellationToken: TestContext.Current.CancellationToken);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree), TestContext.Current.CancellationToken);
+        var result = driver.GetRunResult().Results.Single();
+
+        var models = result.TrackedSteps[BuilderTrackingNames.Models].SelectMany(step => step.Outputs).ToList();
+        Assert.Contains(models, output => output.Reason == IncrementalStepRunReason.Modified);
+        var diagnostics = result.TrackedSteps[BuilderTrackingNames.Diagnostics].SelectMany(step => step.Outputs).ToList();
+        Assert.All(diagnostics, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains("public Builder Text(string? text)", result.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_step_output_holds_a_compilation_symbol_syntax_node_or_location()
+    {
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(
+            GeneratorHarness.CreateCompilation(Records, Unrelated), TestContext.Current.CancellationToken);
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var name in s_trackingNames)
+        {
+            foreach (var (value, _) in result.TrackedSteps[name].SelectMany(step => step.Outputs))
+            {
+                AssertHoldsNoRoslynObjects(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    private static readonly Type[] s_forbidden =
+        [typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(SemanticModel), typeof(Location)];
+
+    // Walks every field (and every item of every collection) reachable from a step's output.
+    private static void AssertHoldsNoRoslynObjects(object? value, string path, HashSet<object> visited)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var type = value.GetType();
+        Assert.False(
+            s_forbidden.Any(forbidden => forbidden.IsAssignableFrom(type)),
+            $"A pipeline step output holds a {type.Name} at {path}.");
+
+        if (type.IsPrimitive || type.IsEnum || value is string || value is Pointer)
+        {
+            return;
+        }
+
+        if (!type.IsValueType && !visited.Add(value))
+        {
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            var index = 0;
+            foreach (var item in items)
+            {
+                AssertHoldsNoRoslynObjects(item, $"{path}[{index++}]", visited);
+            }
+        }
+
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            foreach (var field in current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (field.FieldType.IsPointer || field.FieldType.IsByRefLike)
+                {
+                    continue;
+                }
+
+                AssertHoldsNoRoslynObjects(field.GetValue(value), $"{path}.{field.Name}", visited);
+            }
+        }
+    }
+}
