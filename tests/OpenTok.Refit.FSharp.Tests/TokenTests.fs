@@ -65,3 +65,22 @@ let ``bad input raises a typed error naming the option`` () =
     let client = OpenTokClient(apiKey, apiSecret)
     let error = Assert.Throws<OpenTokArgumentException>(fun () -> client.GenerateToken(sessionId, TokenOptions(Data = String('x', 1001))) |> ignore)
     Assert.Equal("Data", error.ParamName)
+
+[<Fact>]
+let ``the generated builder chains in F# without ignore or warnings`` () =
+    let client = OpenTokClient(apiKey, apiSecret)
+    let options =
+        TokenOptions.Builder()
+            .Role(Role.Subscriber)
+            .Data("name=Johnny")
+            .AddInitialLayoutClass("focus")
+            .Build()
+    let jwt = client.GenerateToken(sessionId, options) |> validate
+    Assert.Equal("subscriber", jwt.GetClaim("role").Value)
+    Assert.Equal("focus", jwt.GetClaim("initial_layout_class_list").Value)
+
+[<Fact>]
+let ``Build runs the record's rules from F# too`` () =
+    let build () = TokenOptions.CreateBuilder().Data(String('x', 1001)).Build() |> ignore
+    let error = Assert.Throws<OpenTokArgumentException>(build)
+    Assert.Equal("Data", error.ParamName)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace OpenTok.Refit;
 
 /// <summary>How to record an archive (reference §5.1). Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
+[GenerateBuilder]
 public partial record ArchiveOptions
 {
     /// <summary>The lowest quantization parameter the server accepts.</summary>
@@ -121,7 +122,8 @@ public partial record ArchiveOptions
 }
 
 /// <summary>How a post-call transcription is made.</summary>
-public sealed record TranscriptionProperties
+[GenerateBuilder]
+public sealed partial record TranscriptionProperties
 {
     /// <summary>The spoken language, e.g. <c>en-US</c>.</summary>
     public string? PrimaryLanguageCode { get; init; }

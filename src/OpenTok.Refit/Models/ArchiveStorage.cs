@@ -8,6 +8,7 @@ namespace OpenTok.Refit;
 /// Where OpenTok uploads finished archives (reference §5.9): an S3 bucket or an Azure container, and what to do
 /// if an upload fails. Make one with <see cref="S3"/> or <see cref="Azure"/>. Its printed form hides the keys.
 /// </summary>
+[GenerateBuilder]
 public sealed partial record ArchiveStorage
 {
     /// <summary><c>s3</c> or <c>azure</c>.</summary>
@@ -86,7 +87,8 @@ public sealed partial record ArchiveStorage
 }
 
 /// <summary>The settings of an archive storage target; which apply depends on <see cref="ArchiveStorage.Type"/>.</summary>
-public sealed record ArchiveStorageConfig
+[GenerateBuilder]
+public sealed partial record ArchiveStorageConfig
 {
     /// <summary>S3: the access key id.</summary>
     public string? AccessKey { get; init; }

@@ -4,6 +4,7 @@ namespace OpenTok.Refit;
 /// How a composed archive or broadcast arranges its streams. A stylesheet goes with <see cref="LayoutType.Custom"/>
 /// and only with it; a screen-share type only with <see cref="LayoutType.BestFit"/>.
 /// </summary>
+[GenerateBuilder]
 public sealed partial record Layout
 {
     /// <summary>The layout type. Default <see cref="LayoutType.BestFit"/>.</summary>

@@ -24,6 +24,7 @@ public enum ArchiveMode
 }
 
 /// <summary>How to create a session (reference §3.1). Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
+[GenerateBuilder]
 public sealed partial record SessionOptions
 {
     /// <summary>The longest automatic archive name the server accepts.</summary>

@@ -4,6 +4,7 @@ namespace OpenTok.Refit;
 /// What a client token grants: role, lifetime, connection data and initial layout classes. Every rule is
 /// stated here once and checked by <see cref="Validate"/> and <see cref="ResolveExpireTime"/>, before anything is signed.
 /// </summary>
+[GenerateBuilder]
 public sealed partial record TokenOptions
 {
     /// <summary>The longest <see cref="Data"/> OpenTok accepts, in characters.</summary>
