@@ -18,8 +18,14 @@ public sealed class OpenTokOptions
     /// <summary>The REST base address. Default <c>https://api.opentok.com</c>; point it at the emulator for offline work.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
+    /// <summary>Appended to the <c>User-Agent</c> (<c>OpenTok-Refit/1.2.3 my-app/4.5</c>), to tell your app's calls apart. Default none.</summary>
+    public string? UserAgentSuffix { get; set; }
+
+    /// <summary>Timeouts, retries and the circuit breaker.</summary>
+    public OpenTokResilienceOptions Resilience { get; set; } = new();
+
     /// <summary>Checks that the options can sign anything at all.</summary>
-    /// <exception cref="OpenTokArgumentException">The API key or secret is missing, or the base address is not absolute HTTP(S).</exception>
+    /// <exception cref="OpenTokArgumentException">The API key or secret is missing, the base address is not absolute HTTP(S), or a resilience setting is out of range.</exception>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(ApiKey))
@@ -36,6 +42,13 @@ public sealed class OpenTokOptions
         {
             throw new OpenTokArgumentException($"BaseAddress must be an absolute http or https address; it is '{BaseAddress}'.", nameof(BaseAddress));
         }
+
+        if (Resilience is null)
+        {
+            throw new OpenTokArgumentException("Resilience must not be null; set Resilience.Enabled = false to turn it off.", nameof(Resilience));
+        }
+
+        Resilience.Validate();
     }
 
     /// <summary>The options with the secret hidden.</summary>

@@ -53,7 +53,7 @@ public sealed record CreatedSession
     public string? MediaServerUrl { get; init; }
 }
 
-/// <summary>A session created by <c>OpenTokClient.CreateSessionAsync</c>: its id, the options it was made with, and token signing.</summary>
+/// <summary>A session created by <see cref="OpenTokClient.CreateSessionAsync"/>: its id, the options it was made with, and token signing.</summary>
 public sealed class Session
 {
     private readonly OpenTokClient _client;

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenTok.Refit.Api;
+using OpenTok.Refit.Http;
+using Polly;
+
+namespace OpenTok.Refit;
+
+/// <summary>
+/// Registers OpenTok with dependency injection: options bound and validated at start, an <see cref="HttpClient"/>
+/// from <see cref="IHttpClientFactory"/> with the resilience, telemetry and auth handlers, and
+/// <see cref="OpenTokClient"/>, <see cref="ISessionsApi"/> and <see cref="IArchivesApi"/>.
+/// </summary>
+public static class OpenTokServiceCollectionExtensions
+{
+    /// <summary>The name of the default registration's options and HttpClient.</summary>
+    public const string DefaultName = "OpenTok";
+
+    /// <summary>Registers OpenTok with options bound from configuration (e.g. the <c>OpenTok</c> section).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding <c>ApiKey</c>, <c>ApiSecret</c>, <c>BaseAddress</c>, <c>Resilience</c>, ….</param>
+    /// <returns>The HttpClient builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddOpenTokCore(DefaultName, keyed: false, builder => builder.Bind(configuration));
+    }
+
+    /// <summary>Registers OpenTok with options set in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HttpClient builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, Action<OpenTokOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddOpenTokCore(DefaultName, keyed: false, builder => builder.Configure(configure));
+    }
+
+    /// <summary>
+    /// Registers one of several OpenTok projects under a name: resolve it with
+    /// <c>[FromKeyedServices("name")] OpenTokClient client</c> or <c>GetRequiredKeyedService&lt;OpenTokClient&gt;("name")</c>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The project's registration name.</param>
+    /// <param name="configuration">The section holding the project's options.</param>
+    /// <returns>The HttpClient builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddOpenTokCore(name, keyed: true, builder => builder.Bind(configuration));
+    }
+
+    /// <summary>Registers one of several OpenTok projects under a name, with options set in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The project's registration name.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HttpClient builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, string name, Action<OpenTokOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddOpenTokCore(name, keyed: true, builder => builder.Configure(configure));
+    }
+
+    private static IHttpClientBuilder AddOpenTokCore(this IServiceCollection services, string name, bool keyed, Action<OptionsBuilder<OpenTokOptions>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<OpenTokOptions>(name);
+        configure(optionsBuilder);
+        optionsBuilder.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenTokOptions>>(new OpenTokOptionsValidator(name));
+
+        // Shared by every handler chain the factory makes for this name, so the learned clock offset and the
+        // circuit's state survive handler rotation.
+        services.AddKeyedSingleton(name, (sp, _) => new ServerClock(TimeProviderOf(sp)));
+        services.AddKeyedSingleton(name, (sp, _) =>
+            OpenTokResilienceHandler.CreatePipeline(OptionsOf(sp, name).Resilience, TimeProviderOf(sp)));
+
+        var httpClient = services.AddHttpClient(name, (sp, client) =>
+        {
+            var options = OptionsOf(sp, name);
+            client.BaseAddress = OpenTokClient.HttpBaseAddress(options.BaseAddress);
+            client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(100);
+        });
+        httpClient
+            .AddHttpMessageHandler(sp => new OpenTokResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)))
+            .AddHttpMessageHandler(sp => new OpenTokTelemetryHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<OpenTokClient>()))
+            .AddHttpMessageHandler(sp => new OpenTokAuthHandler(OptionsOf(sp, name), sp.GetRequiredKeyedService<ServerClock>(name)));
+
+        OpenTokClient CreateClient(IServiceProvider sp) =>
+            new(OptionsOf(sp, name), HttpClientOf(sp, name), TimeProviderOf(sp), ownsHttpClient: false);
+        ISessionsApi CreateSessions(IServiceProvider sp) => new SessionsApiClient(HttpClientOf(sp, name), OpenTokJsonContext.Default.Options);
+        IArchivesApi CreateArchives(IServiceProvider sp) => new ArchivesApiClient(HttpClientOf(sp, name), OpenTokJsonContext.Default.Options);
+
+        if (keyed)
+        {
+            services.AddKeyedTransient(name, (sp, _) => CreateClient(sp));
+            services.AddKeyedTransient(name, (sp, _) => CreateSessions(sp));
+            services.AddKeyedTransient(name, (sp, _) => CreateArchives(sp));
+        }
+        else
+        {
+            services.AddTransient(CreateClient);
+            services.AddTransient(CreateSessions);
+            services.AddTransient(CreateArchives);
+        }
+
+        return httpClient;
+    }
+
+    private static OpenTokOptions OptionsOf(IServiceProvider sp, string name) => sp.GetRequiredService<IOptionsMonitor<OpenTokOptions>>().Get(name);
+
+    private static HttpClient HttpClientOf(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
+    private static TimeProvider TimeProviderOf(IServiceProvider sp) => sp.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>Runs <see cref="OpenTokOptions.Validate"/> for one named registration and reports its message.</summary>
+    private sealed class OpenTokOptionsValidator(string name) : IValidateOptions<OpenTokOptions>
+    {
+        public ValidateOptionsResult Validate(string? optionsName, OpenTokOptions options)
+        {
+            if (optionsName != name)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            try
+            {
+                options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (OpenTokArgumentException e)
+            {
+                return ValidateOptionsResult.Fail($"OpenTok options '{name}': {e.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+
+namespace OpenTok.Refit;
+
+/// <summary>One page of a list endpoint.</summary>
+/// <typeparam name="T">The item type.</typeparam>
+/// <param name="Items">The page's items.</param>
+/// <param name="Offset">How many items came before this page.</param>
+/// <param name="TotalCount">How many items the server says match in all.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Offset, int TotalCount);
+
+/// <summary>
+/// A list endpoint read lazily: enumerate it with <c>await foreach</c> and pages are fetched only as they are
+/// reached (stopping after 10 items fetches one page). Stops at the server's total count or an empty page.
+/// <see cref="AsPages"/> gives whole pages with the total; <see cref="ToListAsync"/> reads everything (for F#,
+/// which cannot <c>for</c> over an <see cref="IAsyncEnumerable{T}"/> in <c>task { }</c>).
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class Pageable<T> : IAsyncEnumerable<T>
+{
+    private readonly Func<int, int, CancellationToken, Task<Page<T>>> _fetchPage;
+    private readonly int _pageSize;
+    private readonly CancellationToken _cancellationToken;
+
+    internal Pageable(Func<int, int, CancellationToken, Task<Page<T>>> fetchPage, int pageSize, CancellationToken cancellationToken)
+    {
+        _fetchPage = fetchPage;
+        _pageSize = pageSize;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The pages, each fetched when reached.</summary>
+    /// <param name="offset">How many items to skip first. Default 0.</param>
+    /// <param name="pageSize">Items per page, 1 to the endpoint's maximum; <see langword="null"/> for the maximum.</param>
+    /// <returns>The pages.</returns>
+    /// <exception cref="OpenTokArgumentException">The offset is negative or the page size out of range.</exception>
+    public IAsyncEnumerable<Page<T>> AsPages(int offset = 0, int? pageSize = null)
+    {
+        if (offset < 0)
+        {
+            throw new OpenTokArgumentException($"offset must not be negative; it is {offset}.", nameof(offset));
+        }
+
+        if (pageSize is { } size && (size < 1 || size > _pageSize))
+        {
+            throw new OpenTokArgumentException($"pageSize must be from 1 to {_pageSize}; it is {size}.", nameof(pageSize));
+        }
+
+        return ReadPages(offset, pageSize ?? _pageSize, _cancellationToken);
+    }
+
+    /// <summary>Reads every item into a list.</summary>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>All items, in the server's order.</returns>
+    public async Task<IReadOnlyList<T>> ToListAsync(CancellationToken cancellationToken = default)
+    {
+        var items = new List<T>();
+        await foreach (var item in this.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
+        await foreach (var page in ReadPages(0, _pageSize, linked.Token).ConfigureAwait(false))
+        {
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<Page<T>> ReadPages(int offset, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await _fetchPage(offset, pageSize, cancellationToken).ConfigureAwait(false);
+            if (page.Items.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return page;
+            offset += page.Items.Count;
+            if (offset >= page.TotalCount)
+            {
+                yield break;
+            }
+        }
+    }
+}
