@@ -24,14 +24,14 @@ let validate (token: string) =
 
 [<Fact>]
 let ``a default token is a publisher JWT`` () =
-    let client = OpenTokClient(apiKey, apiSecret)
+    use client = new OpenTokClient(apiKey, apiSecret)
     let jwt = client.GenerateToken sessionId |> validate
     Assert.Equal("publisher", jwt.GetClaim("role").Value)
     Assert.Equal(sessionId, jwt.GetClaim("session_id").Value)
 
 [<Fact>]
 let ``options are an F# record-style object expression`` () =
-    let client = OpenTokClient(apiKey, apiSecret)
+    use client = new OpenTokClient(apiKey, apiSecret)
     let options =
         TokenOptions(
             Role = Role.Subscriber,
@@ -45,7 +45,7 @@ let ``options are an F# record-style object expression`` () =
 
 [<Fact>]
 let ``a T1 token verifies with the pure core`` () =
-    let client = OpenTokClient(apiKey, apiSecret)
+    use client = new OpenTokClient(apiKey, apiSecret)
     let token = client.GenerateToken(sessionId, TokenOptions(Format = TokenFormat.T1, Role = Role.Moderator))
     let result = ClientTokenVerifier.Verify(token, apiKey, apiSecret, DateTimeOffset.UtcNow)
     match result.Claims with
@@ -62,13 +62,13 @@ let ``the core signs from pure values with no clock or randomness`` () =
 
 [<Fact>]
 let ``bad input raises a typed error naming the option`` () =
-    let client = OpenTokClient(apiKey, apiSecret)
+    use client = new OpenTokClient(apiKey, apiSecret)
     let error = Assert.Throws<OpenTokArgumentException>(fun () -> client.GenerateToken(sessionId, TokenOptions(Data = String('x', 1001))) |> ignore)
     Assert.Equal("Data", error.ParamName)
 
 [<Fact>]
 let ``the generated builder chains in F# without ignore or warnings`` () =
-    let client = OpenTokClient(apiKey, apiSecret)
+    use client = new OpenTokClient(apiKey, apiSecret)
     let options =
         TokenOptions.Builder()
             .Role(Role.Subscriber)
