@@ -1,0 +1,111 @@
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OpenTok.Refit.Testing;
+using static OpenTok.Refit.Tests.Rest.RestFixtures;
+using static OpenTok.Refit.Tests.TestCredentials;
+
+namespace OpenTok.Refit.Tests.Rest;
+
+/// <summary>What the SDK puts on a real socket for every endpoint, against a committed golden file.</summary>
+public class ContractTests
+{
+    private static StubResponse Answer(RecordedRequest request) => request switch
+    {
+        { Path: "/session/create" } => StubResponse.Json($$"""[{"session_id":"{{ExampleSessionId}}","project_id":"123456","partner_id":"123456","create_dt":"Fri Nov 21 2026","media_server_url":"","properties":null}]"""),
+        { Method: "GET", Path: "/v2/project/123456/archive" } => StubResponse.Json(ArchiveListJson(1, [ArchiveId])),
+        { Method: "DELETE" } or { Method: "PATCH" } => new StubResponse(204),
+        { Method: "PUT", Path: "/v2/project/123456/archive/storage" } => StubResponse.Json(request.Body),
+        { Method: "PUT" } => new StubResponse(200),
+        _ => StubResponse.Json(ArchiveJson()),
+    };
+
+    [Fact]
+    public async Task Every_session_and_archive_endpoint_sends_the_documented_request()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = ClientFor(stub);
+
+        await client.CreateSessionAsync();
+        await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed, ArchiveMode = ArchiveMode.Always, ArchiveName = "Room 1", ArchiveResolution = Resolution.Hd, Location = "10.1.2.3", });
+        await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed, EndToEndEncryption = true });
+        await client.StartArchiveAsync(ExampleSessionId);
+        await client.StartArchiveAsync(ExampleSessionId, new ArchiveOptions
+        {
+            Name = "Room 1",
+            HasVideo = false,
+            StreamMode = StreamMode.Manual,
+            MultiArchiveTag = "second",
+            Layout = new Layout { Type = LayoutType.BestFit, ScreenshareType = LayoutType.Pip },
+            Resolution = Resolution.FullHd,
+            QuantizationParameter = 20,
+            HasTranscription = true,
+            TranscriptionProperties = new TranscriptionProperties { PrimaryLanguageCode = "en-US", HasSummary = true },
+        });
+        await client.StopArchiveAsync(ArchiveId);
+        await client.GetArchiveAsync(ArchiveId);
+        await client.DeleteArchiveAsync(ArchiveId);
+        await client.ListArchivesAsync().AsPages(pageSize: 50).FirstAsync();
+        await client.ListArchivesAsync(ExampleSessionId).FirstAsync();
+        await client.SetArchiveLayoutAsync(ArchiveId, new Layout { Type = LayoutType.Custom, Stylesheet = "stream.instructor {position: absolute;}" });
+        await client.AddArchiveStreamAsync(ArchiveId, "stream-1", hasVideo: false);
+        await client.RemoveArchiveStreamAsync(ArchiveId, "stream-1");
+        await client.SetArchiveStorageAsync(ArchiveStorage.S3("AKIA", "s3-secret", "bucket", "https://s3.example.com", "s3", "opentok"));
+        await client.DeleteArchiveStorageAsync();
+
+        Snapshot.Match(string.Join("\n", stub.Requests.Select(r => r.ToSnapshot())));
+    }
+
+    [Fact]
+    public async Task Every_attempt_carries_a_fresh_project_JWT_that_an_independent_library_accepts()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = ClientFor(stub);
+
+        await client.GetArchiveAsync(ArchiveId);
+        await client.GetArchiveAsync(ArchiveId);
+
+        var ids = new List<string>();
+        foreach (var request in stub.Requests)
+        {
+            Assert.StartsWith("OpenTok-Refit/", request.Headers["user-agent"], StringComparison.Ordinal);
+            Assert.Equal("application/json", request.Headers["accept"]);
+            Assert.False(request.Headers.ContainsKey("content-type"), "no body, so no Content-Type");
+            var result = await new JsonWebTokenHandler().ValidateTokenAsync(request.AuthJwt, new TokenValidationParameters
+            {
+                IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiSecret)),
+                ValidIssuer = ApiKey,
+                ValidateAudience = false,
+            });
+            Assert.True(result.IsValid, result.Exception?.ToString());
+            var jwt = (JsonWebToken)result.SecurityToken;
+            Assert.Equal("project", jwt.GetClaim("ist").Value);
+            Assert.InRange(jwt.GetPayloadValue<long>("exp") - jwt.GetPayloadValue<long>("iat"), 1, 300);
+            ids.Add(jwt.Id);
+        }
+
+        Assert.Equal(2, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_user_agent_carries_the_configured_suffix()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = ClientFor(stub, o => o.UserAgentSuffix = "my-app/4.5");
+
+        await client.GetArchiveAsync(ArchiveId);
+
+        Assert.EndsWith(" my-app/4.5", stub.Requests[0].Headers["user-agent"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_path_prefix_keeps_it()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = ClientFor(stub, o => o.BaseAddress = new Uri(stub.BaseAddress, "prefix"));
+
+        await client.GetArchiveAsync(ArchiveId);
+
+        Assert.Equal($"/prefix/v2/project/123456/archive/{ArchiveId}", stub.Requests[0].Path);
+    }
+}
