@@ -30,6 +30,8 @@ public sealed partial class OpenTokTelemetryHandler : DelegatingHandler
         activity?.SetTag("http.request.method", method);
         activity?.SetTag("url.template", template);
         activity?.SetTag("http.request.resend_count", attempt - 1);
+        activity?.SetTag("server.address", request.RequestUri?.Host);
+        activity?.SetTag("server.port", request.RequestUri?.Port);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -42,7 +44,7 @@ public sealed partial class OpenTokTelemetryHandler : DelegatingHandler
                 activity?.SetStatus(ActivityStatusCode.Error);
             }
 
-            OpenTokTelemetry.RequestDuration.Record(elapsed.TotalSeconds, new("http.request.method", method), new("url.template", template), new("http.response.status_code", status));
+            OpenTokTelemetry.RequestDuration.Record(elapsed.TotalSeconds, new("http.request.method", method), new("url.template", template), new("http.response.status_code", status), new("server.port", request.RequestUri?.Port));
             if (response.IsSuccessStatusCode)
             {
                 LogAnswered(_logger, method, template, status, elapsed.TotalMilliseconds, attempt);
@@ -58,7 +60,7 @@ public sealed partial class OpenTokTelemetryHandler : DelegatingHandler
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            OpenTokTelemetry.RequestDuration.Record(elapsed.TotalSeconds, new("http.request.method", method), new("url.template", template), new("error.type", e.GetType().Name));
+            OpenTokTelemetry.RequestDuration.Record(elapsed.TotalSeconds, new("http.request.method", method), new("url.template", template), new("error.type", e.GetType().Name), new("server.port", request.RequestUri?.Port));
             LogTransportFailure(_logger, method, template, elapsed.TotalMilliseconds, attempt, e.GetType().Name, e.Message);
             throw;
         }

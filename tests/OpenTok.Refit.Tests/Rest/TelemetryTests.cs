@@ -57,10 +57,11 @@ public class TelemetryTests
         {
             ShouldListenTo = source => source.Name == OpenTokTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activities.Add,
+            // Other tests run in parallel: keep only this stub's activities.
+            ActivityStopped = a => { if (a.GetTagItem("server.port") is int port && port == stub.BaseAddress.Port) { lock (activities) { activities.Add(a); } } },
         };
         ActivitySource.AddActivityListener(listener);
-        var measurements = new List<double>();
+        var measurements = 0;
         using var meters = new System.Diagnostics.Metrics.MeterListener
         {
             InstrumentPublished = (instrument, l) =>
@@ -71,7 +72,16 @@ public class TelemetryTests
                 }
             },
         };
-        meters.SetMeasurementEventCallback<double>((_, value, _, _) => measurements.Add(value));
+        meters.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "server.port" && tag.Value is int port && port == stub.BaseAddress.Port)
+                {
+                    Interlocked.Increment(ref measurements);
+                }
+            }
+        });
         meters.Start();
 
         await client.GetArchiveAsync(ArchiveId);
@@ -80,7 +90,7 @@ public class TelemetryTests
         Assert.Equal("GET", activity.GetTagItem("http.request.method"));
         Assert.Equal("/v2/project/{apiKey}/archive/{archiveId}", activity.GetTagItem("url.template"));
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
-        Assert.Single(measurements);
+        Assert.Equal(1, measurements);
     }
 
     private static Func<RecordedRequest, StubResponse> FailingTwice()
