@@ -61,12 +61,7 @@ internal ref struct TokenWriter
             if (c >= 0x80)
             {
                 // Non-ASCII is legal raw in JSON: transcode the whole run at once (it keeps surrogate pairs together).
-                var end = i + 1;
-                while (end < text.Length && text[end] >= 0x80)
-                {
-                    end++;
-                }
-
+                var end = EndOfNonAsciiRun(text, i);
                 Utf8.FromUtf16(text[i..end], _buffer[Length..], out _, out var written, replaceInvalidSequences: true);
                 Length += written;
                 i = end;
@@ -105,11 +100,7 @@ internal ref struct TokenWriter
             var c = text[i];
             if (c >= 0x80)
             {
-                var end = i + 1;
-                while (end < text.Length && text[end] >= 0x80)
-                {
-                    end++;
-                }
+                var end = EndOfNonAsciiRun(text, i);
 
                 // Transcode the run in place, then widen each byte to %XX from the back: byte k moves to 3k,
                 // which is never left of any byte still unread, so nothing is overwritten before it is read.
@@ -155,6 +146,17 @@ internal ref struct TokenWriter
             Append(HexLower[b >> 4]);
             Append(HexLower[b & 0xF]);
         }
+    }
+
+    private static int EndOfNonAsciiRun(ReadOnlySpan<char> text, int start)
+    {
+        var end = start + 1;
+        while (end < text.Length && text[end] >= 0x80)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static ReadOnlySpan<byte> HexUpper => "0123456789ABCDEF"u8;
