@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using OpenTok.Refit.Generators.Infrastructure;
 
 namespace OpenTok.Refit.Generators.RestClients;
 
@@ -25,7 +27,12 @@ internal static class DefaultValues
         var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
         if (underlying.TypeKind == TypeKind.Enum)
         {
-            return "(" + underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ")(" + Literal(value) + ")";
+            // The member that has the value reads best; a combination of flags has none, so it is a cast.
+            var enumName = underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            var member = underlying.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
+            return member is not null
+                ? enumName + "." + Naming.EscapeIdentifier(member.Name)
+                : "(" + enumName + ")(" + Literal(value) + ")";
         }
 
         return Literal(value);

@@ -77,6 +77,7 @@ internal static class RestClientParser
         var interfaceHeaders = ParseHeaders(type, typeName, typeLocation, diagnostics, cancellationToken);
 
         var methods = new List<RestMethod>();
+        var unresolved = false;
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -87,14 +88,25 @@ internal static class RestClientParser
                 continue;
             }
 
-            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method
-                && ParseMethod(method, typeName, typeLocation, interfaceHeaders, diagnostics, cancellationToken) is { } endpoint)
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true, IsStatic: false } method)
+            {
+                continue;
+            }
+
+            // A type the compiler cannot resolve is its error to report; checking or emitting around it would only add noise.
+            if (ContainsErrorType(method.ReturnType) || method.Parameters.Any(p => ContainsErrorType(p.Type)))
+            {
+                unresolved = true;
+                continue;
+            }
+
+            if (ParseMethod(method, typeName, typeLocation, interfaceHeaders, diagnostics, cancellationToken) is { } endpoint)
             {
                 methods.Add(endpoint);
             }
         }
 
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > 0 || unresolved)
         {
             return new RestClientTarget(null, diagnostics.ToEquatableArray());
         }
@@ -513,6 +525,14 @@ internal static class RestClientParser
 
         return false;
     }
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
 
     private static bool IsCollection(ITypeSymbol type) =>
         type.SpecialType != SpecialType.System_String
