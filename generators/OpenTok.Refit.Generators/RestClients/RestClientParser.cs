@@ -443,9 +443,7 @@ internal static class RestClientParser
             var entries = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
                 ? array.Values.Select(v => v.Value as string).ToList()
                 : [];
-            var arguments = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
-                ? list.Arguments
-                : default;
+            var entrySyntax = EntrySyntax(attribute, cancellationToken);
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
@@ -454,9 +452,8 @@ internal static class RestClientParser
                 var value = colon < 0 ? "" : entry!.Substring(colon + 1).Trim();
                 if (!HttpToken.IsValid(name) || value.Length == 0)
                 {
-                    // Point at the entry itself when each is its own argument (not a single array argument).
-                    var location = arguments.Count == entries.Count
-                        ? LocationInfo.From(arguments[i].Expression)
+                    var location = entrySyntax.Count == entries.Count
+                        ? LocationInfo.From(entrySyntax[i])
                         : AttributeLocation(attribute, fallback, cancellationToken);
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RestInvalidHeadersEntry, location, entry ?? "null", symbolName));
                     continue;
@@ -467,6 +464,33 @@ internal static class RestClientParser
         }
 
         return headers;
+    }
+
+    /// <summary>
+    /// The expressions that wrote a params attribute's entries, to point a diagnostic at one: the arguments themselves,
+    /// or the elements of the one array they were passed as. The caller falls back to the attribute when the count differs.
+    /// </summary>
+    private static IReadOnlyList<ExpressionSyntax> EntrySyntax(AttributeData attribute, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList.Arguments: var arguments })
+        {
+            return [];
+        }
+
+        if (arguments.Count == 1)
+        {
+            switch (arguments[0].Expression)
+            {
+                case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                    return initializer.Expressions;
+                case ImplicitArrayCreationExpressionSyntax { Initializer: var initializer }:
+                    return initializer.Expressions;
+                case CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax):
+                    return collection.Elements.Cast<ExpressionElementSyntax>().Select(e => e.Expression).ToList();
+            }
+        }
+
+        return arguments.Select(a => a.Expression).ToList();
     }
 
     private static bool RequireString(IParameterSymbol parameter, string place, string methodName, LocationInfo? location, List<DiagnosticInfo> diagnostics)
