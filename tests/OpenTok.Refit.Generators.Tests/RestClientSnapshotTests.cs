@@ -207,6 +207,13 @@ public sealed class RestClientSnapshotTests
                     Order? maybe = null,
                     Include include = Include.Streams | Include.Layout,
                     Order? preferred = Order.Oldest,
+                    double threshold = double.NaN,
+                    float ceiling = float.PositiveInfinity,
+                    double floor = double.NegativeInfinity,
+                    double negative = -0.25,
+                    sbyte tiny = -3,
+                    ulong huge = ulong.MaxValue,
+                    string? escaped = "tab\there\u00e9",
                     [AliasAs("x-y")] string? hyphen = null);
             }
             """);
