@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -108,56 +107,7 @@ public sealed class BuilderCacheabilityTests
         {
             foreach (var (value, _) in result.TrackedSteps[name].SelectMany(step => step.Outputs))
             {
-                AssertHoldsNoRoslynObjects(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
-            }
-        }
-    }
-
-    private static readonly Type[] s_forbidden =
-        [typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(SemanticModel), typeof(Location)];
-
-    // Walks every field (and every item of every collection) reachable from a step's output.
-    private static void AssertHoldsNoRoslynObjects(object? value, string path, HashSet<object> visited)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        var type = value.GetType();
-        Assert.False(
-            s_forbidden.Any(forbidden => forbidden.IsAssignableFrom(type)),
-            $"A pipeline step output holds a {type.Name} at {path}.");
-
-        if (type.IsPrimitive || type.IsEnum || value is string || value is Pointer)
-        {
-            return;
-        }
-
-        if (!type.IsValueType && !visited.Add(value))
-        {
-            return;
-        }
-
-        if (value is IEnumerable items)
-        {
-            var index = 0;
-            foreach (var item in items)
-            {
-                AssertHoldsNoRoslynObjects(item, $"{path}[{index++}]", visited);
-            }
-        }
-
-        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
-        {
-            foreach (var field in current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                if (field.FieldType.IsPointer || field.FieldType.IsByRefLike)
-                {
-                    continue;
-                }
-
-                AssertHoldsNoRoslynObjects(field.GetValue(value), $"{path}.{field.Name}", visited);
+                StepOutputs.AssertHoldsNoRoslynObjects(value, name);
             }
         }
     }

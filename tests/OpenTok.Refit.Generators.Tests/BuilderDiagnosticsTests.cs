@@ -194,12 +194,13 @@ public sealed class BuilderDiagnosticsTests
     }
 
     [Fact]
-    public void Every_descriptor_is_an_error_with_an_OTR_id_and_a_message_that_says_how_to_fix_it()
+    public void Every_builder_descriptor_is_an_error_with_an_OTR0xx_id_and_a_message_that_says_how_to_fix_it()
     {
         var descriptors = typeof(Diagnostics.DiagnosticDescriptors)
             .GetFields()
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+            .Where(descriptor => descriptor.Category == Diagnostics.DiagnosticDescriptors.BuilderCategory)
             .ToList();
 
         Assert.Equal(9, descriptors.Count);

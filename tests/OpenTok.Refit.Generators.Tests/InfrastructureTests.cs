@@ -5,7 +5,7 @@ using OpenTok.Refit.Generators.Infrastructure;
 
 namespace OpenTok.Refit.Generators.Tests;
 
-/// <summary>The generator infrastructure the REST-client generator will share.</summary>
+/// <summary>The generator infrastructure both generators share.</summary>
 public sealed class InfrastructureTests
 {
     [Theory]

@@ -11,6 +11,8 @@ internal static class DiagnosticDescriptors
 {
     public const string BuilderCategory = "OpenTok.Refit.Builders";
 
+    public const string RestClientCategory = "OpenTok.Refit.RestClients";
+
     public static readonly DiagnosticDescriptor BuilderTypeNotPartial = new(
         id: "OTR001",
         title: "A [GenerateBuilder] type must be partial",
@@ -91,4 +93,184 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Build() runs the record's own rules by calling its instance method 'void Validate()'.");
+
+    public static readonly DiagnosticDescriptor RestMethodWithoutHttpMethod = new(
+        id: "OTR101",
+        title: "A [GenerateRestClient] method needs an HTTP method attribute",
+        messageFormat: "'{0}' has no HTTP method attribute, so the generated client cannot know which request to send. Add [Get(\"/path\")], [Post(…)], [Put(…)], [Patch(…)] or [Delete(…)] to it, or give it a default implementation.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Every abstract method of a [GenerateRestClient] interface is an endpoint, declared by exactly one of OpenTok.Refit.Http's Get, Post, Put, Patch or Delete attributes.");
+
+    public static readonly DiagnosticDescriptor RestMethodWithSeveralHttpMethods = new(
+        id: "OTR102",
+        title: "A [GenerateRestClient] method has more than one HTTP method attribute",
+        messageFormat: "'{0}' has both [{1}] and [{2}], but an endpoint has one HTTP method and one path. Remove all but one of them.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Declare one method per endpoint.");
+
+    public static readonly DiagnosticDescriptor RestPathNotRooted = new(
+        id: "OTR103",
+        title: "A path template must start with '/'",
+        messageFormat: "The path template \"{0}\" of '{1}' does not start with '/'. Write it from the API's root, e.g. \"/v2/project/{{apiKey}}/archive\".",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Paths are relative to the HttpClient's base address and written from its root, as the REST reference writes them.");
+
+    public static readonly DiagnosticDescriptor RestPathMalformed = new(
+        id: "OTR104",
+        title: "A path template is malformed",
+        messageFormat: "The path template \"{0}\" of '{1}' {2}. Write each path parameter as '{{name}}', and leave the query string to the method's query parameters.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A path template is literal text and '{name}' placeholders; the generated client appends the query string itself.");
+
+    public static readonly DiagnosticDescriptor RestPathParameterNotFound = new(
+        id: "OTR105",
+        title: "A path parameter has no matching method parameter",
+        messageFormat: "The path template of '{0}' names '{{{1}}}', but '{0}' has no parameter named '{1}'. Add a parameter named '{1}', or put [AliasAs(\"{1}\")] on the parameter that holds the value.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each '{name}' in a path template is filled from the method parameter of that name (or with that [AliasAs] name).");
+
+    public static readonly DiagnosticDescriptor RestUnsupportedReturnType = new(
+        id: "OTR106",
+        title: "A [GenerateRestClient] method must return Task or Task<T>",
+        messageFormat: "'{0}' returns '{1}', which the generated client cannot produce. Declare it as returning Task (when the answer has no body to read) or Task<T> (to read the answer's JSON as T).",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Every endpoint is asynchronous: Task, or Task<T> for an answer read through the JSON serializer context.");
+
+    public static readonly DiagnosticDescriptor RestMultipleBodies = new(
+        id: "OTR107",
+        title: "A [GenerateRestClient] method has more than one [Body] parameter",
+        messageFormat: "'{0}' marks both '{1}' and '{2}' as [Body], but a request has one body. Remove [Body] from all but one of them.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Put several values in one body by declaring a request record that holds them.");
+
+    public static readonly DiagnosticDescriptor RestBodyNotAllowed = new(
+        id: "OTR108",
+        title: "A GET or DELETE endpoint cannot have a [Body]",
+        messageFormat: "'{0}' is a {1} endpoint but marks '{2}' as [Body], and {1} requests carry no body. Remove [Body] to send the value in the query string, or declare the endpoint with [Post], [Put] or [Patch].",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Servers and proxies may drop or reject a body on GET and DELETE requests.");
+
+    public static readonly DiagnosticDescriptor RestParameterConflict = new(
+        id: "OTR109",
+        title: "A parameter has more than one place in the request",
+        messageFormat: "Parameter '{0}' of '{1}' is both {2} and {3}, so it has no single place in the request. Remove one of them: a parameter is a path, query, header or body value, or the cancellation token.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A parameter named in the path template is a path value; [Body], [Header] and [Query] mark the other places; a CancellationToken cancels the call.");
+
+    public static readonly DiagnosticDescriptor RestSecondCancellationToken = new(
+        id: "OTR110",
+        title: "A [GenerateRestClient] method has more than one CancellationToken",
+        messageFormat: "'{0}' already takes the CancellationToken '{1}', so '{2}' would be ignored. Remove '{2}': one token cancels the call.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated client passes one CancellationToken to HttpClient.SendAsync.");
+
+    public static readonly DiagnosticDescriptor RestInvalidHeadersEntry = new(
+        id: "OTR111",
+        title: "A [Headers] entry is not in 'Name: value' form",
+        messageFormat: "The header \"{0}\" in [Headers] on '{1}' is not in 'Name: value' form. Write it as a header name, a colon and a value, e.g. \"Accept: application/json\".",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A header name is an HTTP token (letters, digits and !#$%&'*+-.^_`|~); the value is everything after the first colon, trimmed, and must not be empty.");
+
+    public static readonly DiagnosticDescriptor RestInvalidHeaderName = new(
+        id: "OTR112",
+        title: "A [Header] name is not a valid header name",
+        messageFormat: "[Header(\"{0}\")] on parameter '{1}' of '{2}' is not a valid header name. Rename it to an HTTP token such as \"X-Request-Id\": letters, digits and !#$%&'*+-.^_`|~, without spaces or a colon.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The parameter's value is sent as the header of that name.");
+
+    public static readonly DiagnosticDescriptor RestGenericInterface = new(
+        id: "OTR113",
+        title: "A [GenerateRestClient] interface cannot be generic",
+        messageFormat: "'{0}' is generic, or nested in a generic type, which [GenerateRestClient] does not support. Declare a non-generic interface whose methods use concrete types.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated client is one non-generic class per interface.");
+
+    public static readonly DiagnosticDescriptor RestInterfaceNotAccessible = new(
+        id: "OTR114",
+        title: "A [GenerateRestClient] interface must be accessible to its namespace",
+        messageFormat: "'{0}' is {1}, so the client generated beside it in its namespace cannot implement it. Declare it (and every type it is nested in) public or internal.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The client is a top-level internal class in the interface's namespace.");
+
+    public static readonly DiagnosticDescriptor RestUnsupportedMember = new(
+        id: "OTR115",
+        title: "A [GenerateRestClient] interface member cannot be implemented",
+        messageFormat: "'{0}' is {1}, which a generated REST client cannot implement. Remove it, or give it a default implementation in the interface.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [GenerateRestClient] interface declares endpoints: non-generic instance methods returning Task or Task<T>.");
+
+    public static readonly DiagnosticDescriptor RestInterfaceWithBaseInterfaces = new(
+        id: "OTR116",
+        title: "A [GenerateRestClient] interface cannot extend other interfaces",
+        messageFormat: "'{0}' extends {1}, whose members the generated client would not implement. Remove the base interface and declare its endpoints on '{0}', or mark the base interface [GenerateRestClient] on its own.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each [GenerateRestClient] interface is one REST area, implemented by its own client.");
+
+    public static readonly DiagnosticDescriptor RestUnsupportedParameterModifier = new(
+        id: "OTR117",
+        title: "A [GenerateRestClient] parameter cannot be ref, out, in or params",
+        messageFormat: "Parameter '{0}' of '{1}' is declared '{2}', which a REST call cannot honour. Remove the '{2}' modifier.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Values go into the request; nothing comes back through a parameter.");
+
+    public static readonly DiagnosticDescriptor RestParameterMustBeString = new(
+        id: "OTR118",
+        title: "Path and header parameters must be strings",
+        messageFormat: "Parameter '{0}' of '{1}' is a {2} value but its type is '{3}'. Declare it as 'string' and format the value where the method is called.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Path segments and headers are text; formatting them in the caller keeps the wire format visible and culture-proof.");
+
+    public static readonly DiagnosticDescriptor RestUnformattableField = new(
+        id: "OTR119",
+        title: "A query or form value has no text form",
+        messageFormat: "{0} '{1}' of '{2}' is sent as the {3} field \"{4}\", but its type '{5}' does not override ToString(), so the wire would get its type name or a record dump. Declare it as a string, number, boolean, enum or a type with its own ToString(), or send it in a JSON body.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Query and form values are written by RestFields: null is left out, booleans are lower-case, numbers invariant, anything else by its ToString(). Collections are not expanded.");
+
+    public static readonly DiagnosticDescriptor RestUnsupportedFormBody = new(
+        id: "OTR120",
+        title: "A form body must be a class, record or struct of fields",
+        messageFormat: "[Body(BodySerializationMethod.UrlEncoded)] parameter '{0}' of '{1}' is a '{2}', which has no properties to send as form fields. Declare a class, record or struct whose public properties are the fields, or send the body as JSON.",
+        category: RestClientCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each public readable instance property of a form body becomes a field named by its [AliasAs] or its camelCase name.");
 }
