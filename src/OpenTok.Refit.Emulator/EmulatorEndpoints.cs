@@ -45,8 +45,8 @@ internal static class EmulatorEndpoints
         var project = app.MapGroup(ProjectPrefix).WithMetadata(RequiresAuthentication);
         project.MapPost("/archive", async context =>
         {
-            var request = await ReadJsonAsync(context, OpenTokJsonContext.Default.StartArchiveRequest).ConfigureAwait(false);
-            var archive = state.StartArchive(request, Now, emulator.BaseAddress);
+            var (request, body) = await ReadJsonAsync(context, OpenTokJsonContext.Default.StartArchiveRequest).ConfigureAwait(false);
+            var archive = state.StartArchive(WithServerDefaults(request, body), Now, emulator.BaseAddress);
             await WriteJsonAsync(context, 200, archive, OpenTokJsonContext.Default.Archive).ConfigureAwait(false);
         });
         project.MapPost("/archive/{archiveId}/stop", context =>
@@ -70,20 +70,20 @@ internal static class EmulatorEndpoints
         project.MapPut("/archive/{archiveId}/layout", async context =>
         {
             var id = ArchiveId(context);
-            var layout = await ReadJsonAsync(context, OpenTokJsonContext.Default.Layout).ConfigureAwait(false);
-            state.SetLayout(id, layout, Now);
+            var (layout, body) = await ReadJsonAsync(context, OpenTokJsonContext.Default.Layout).ConfigureAwait(false);
+            state.SetLayout(id, WithServerDefaults(layout, body), Now);
             context.Response.StatusCode = StatusCodes.Status200OK;
         });
         project.MapPatch("/archive/{archiveId}/streams", async context =>
         {
             var id = ArchiveId(context);
-            var change = await ReadJsonAsync(context, OpenTokJsonContext.Default.StreamsChange).ConfigureAwait(false);
+            var (change, _) = await ReadJsonAsync(context, OpenTokJsonContext.Default.StreamsChange).ConfigureAwait(false);
             state.ChangeStreams(id, change, Now);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
         });
         project.MapPut("/archive/storage", async context =>
         {
-            var storage = await ReadJsonAsync(context, OpenTokJsonContext.Default.ArchiveStorage).ConfigureAwait(false);
+            var (storage, _) = await ReadJsonAsync(context, OpenTokJsonContext.Default.ArchiveStorage).ConfigureAwait(false);
             await WriteJsonAsync(context, 200, state.SetStorage(storage), OpenTokJsonContext.Default.ArchiveStorage).ConfigureAwait(false);
         });
         project.MapDelete("/archive/storage", context =>
@@ -334,7 +334,8 @@ internal static class EmulatorEndpoints
             : throw ApiErrorException.BadRequest($"{name} must be an integer from {min} to {max}; '{values}' is not.");
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
+    /// <summary>Reads a JSON object body into a wire model, keeping the parsed object to tell absent fields from defaults.</summary>
+    private static async Task<(T Value, JsonElement Body)> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
         where T : class
     {
         if (context.Request.HasJsonContentType() is false && context.Request.ContentType is not null)
@@ -344,13 +345,58 @@ internal static class EmulatorEndpoints
 
         try
         {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, typeInfo, context.RequestAborted).ConfigureAwait(false)
-                ?? throw ApiErrorException.BadRequest("The body must be a JSON object, not null.");
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiErrorException.BadRequest($"The body must be a JSON object, not {document.RootElement.ValueKind}.");
+            }
+
+            var body = document.RootElement.Clone();
+            return (body.Deserialize(typeInfo)!, body);
         }
         catch (JsonException e)
         {
             throw ApiErrorException.BadRequest($"The body is not valid JSON for this call: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The service's defaults for fields a start request left out. The source-generated reader sets absent init-only
+    /// fields to default(T) (false, ""), not to the record's initializers; the defaults themselves come from the SDK's
+    /// <see cref="ArchiveOptions"/>, where they are stated once.
+    /// </summary>
+    private static StartArchiveRequest WithServerDefaults(StartArchiveRequest request, JsonElement body)
+    {
+        var defaults = new ArchiveOptions();
+        return request with
+        {
+            HasAudio = Has(body, "hasAudio") ? request.HasAudio : defaults.HasAudio,
+            HasVideo = Has(body, "hasVideo") ? request.HasVideo : defaults.HasVideo,
+            OutputMode = Has(body, "outputMode") ? request.OutputMode : defaults.OutputMode,
+            StreamMode = Has(body, "streamMode") ? request.StreamMode : defaults.StreamMode,
+            Layout = request.Layout is { } layout && TryGet(body, "layout", out var layoutBody) ? WithServerDefaults(layout, layoutBody) : request.Layout,
+        };
+    }
+
+    private static Layout WithServerDefaults(Layout layout, JsonElement body) =>
+        Has(body, "type") ? layout : layout with { Type = new Layout().Type };
+
+    private static bool Has(JsonElement body, string name) => TryGet(body, name, out _);
+
+    // The SDK's JSON options match names case-insensitively (JsonSerializerDefaults.Web), so presence is checked the same way.
+    private static bool TryGet(JsonElement body, string name, out JsonElement value)
+    {
+        foreach (var property in body.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     private static Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value, JsonTypeInfo<T> typeInfo)
