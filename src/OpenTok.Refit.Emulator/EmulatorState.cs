@@ -42,9 +42,18 @@ internal sealed class EmulatorState
         set { lock (_lock) { _availability = value; } }
     }
 
-    public long SessionsCreated { get; private set; }
+    private long SessionsCreated { get; set; }
 
-    public long ArchivesStarted { get; private set; }
+    private long ArchivesStarted { get; set; }
+
+    /// <summary>Sessions created and archives started, read together under the lock.</summary>
+    public (long SessionsCreated, long ArchivesStarted) Counts()
+    {
+        lock (_lock)
+        {
+            return (SessionsCreated, ArchivesStarted);
+        }
+    }
 
     public EmulatedSession CreateSession(SessionOptions options, DateTimeOffset now)
     {

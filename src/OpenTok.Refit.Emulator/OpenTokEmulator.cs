@@ -84,14 +84,21 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     }
 
     /// <summary>A snapshot of the counters: requests, injected faults, authentication failures, sessions and archives.</summary>
-    public EmulatorStatistics Statistics => new(
-        Interlocked.Read(ref _requests),
-        Interlocked.Read(ref _serverErrors),
-        Interlocked.Read(ref _rateLimits),
-        Interlocked.Read(ref _drops),
-        Interlocked.Read(ref _authFailures),
-        State.SessionsCreated,
-        State.ArchivesStarted);
+    public EmulatorStatistics Statistics
+    {
+        get
+        {
+            var (sessions, archives) = State.Counts();
+            return new(
+                Interlocked.Read(ref _requests),
+                Interlocked.Read(ref _serverErrors),
+                Interlocked.Read(ref _rateLimits),
+                Interlocked.Read(ref _drops),
+                Interlocked.Read(ref _authFailures),
+                sessions,
+                archives);
+        }
+    }
 
     /// <summary>A snapshot of the sessions, oldest first.</summary>
     public IReadOnlyList<EmulatedSession> Sessions => State.Sessions();
