@@ -5,8 +5,10 @@ namespace OpenTok.Refit;
 /// <summary>An archive as the server describes it (reference §5.8). Unknown fields are ignored; unknown enum values kept.</summary>
 public sealed record Archive
 {
+    // Non-null defaults live in the getters (get => field ?? ...), not in initializers: the source-generated JSON
+    // reader sets every init-only property, to null when the server left its field out, so an initializer is lost.
     /// <summary>The archive id (a UUID).</summary>
-    public string Id { get; init; } = "";
+    public string Id { get => field ?? ""; init; }
 
     /// <summary>Where the archive is in its life: started, stopped, available, ….</summary>
     public ArchiveStatus Status { get; init; }
@@ -18,7 +20,7 @@ public sealed record Archive
     public string? Reason { get; init; }
 
     /// <summary>The recorded session.</summary>
-    public string SessionId { get; init; } = "";
+    public string SessionId { get => field ?? ""; init; }
 
     /// <summary>The project's API key (the server writes it as a number or a string).</summary>
     [JsonConverter(typeof(NumberOrStringConverter))]
@@ -54,7 +56,7 @@ public sealed record Archive
     public Resolution? Resolution { get; init; }
 
     /// <summary>The streams of a manual-mode archive.</summary>
-    public IReadOnlyList<ArchiveStream> Streams { get; init; } = [];
+    public IReadOnlyList<ArchiveStream> Streams { get => field ?? []; init; }
 
     /// <summary>The tag given at start (only in the start answer).</summary>
     public string? MultiArchiveTag { get; init; }
@@ -76,7 +78,7 @@ public sealed record Archive
 public sealed record ArchiveStream
 {
     /// <summary>The stream id.</summary>
-    public string StreamId { get; init; } = "";
+    public string StreamId { get => field ?? ""; init; }
 
     /// <summary>Whether its audio is included.</summary>
     public bool HasAudio { get; init; }
@@ -111,7 +113,7 @@ public sealed record ArchiveList
     public int Count { get; init; }
 
     /// <summary>This page's archives, newest first.</summary>
-    public IReadOnlyList<Archive> Items { get; init; } = [];
+    public IReadOnlyList<Archive> Items { get => field ?? []; init; }
 }
 
 /// <summary>The body of <c>PATCH …/archive/{archiveId}/streams</c>: add one stream or remove one.</summary>

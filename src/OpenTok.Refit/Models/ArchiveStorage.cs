@@ -11,11 +11,14 @@ namespace OpenTok.Refit;
 [GenerateBuilder]
 public sealed partial record ArchiveStorage
 {
+    // Defaults live in the getters, not in initializers, which the source-generated JSON reader overwrites with null.
+    private static readonly ArchiveStorageConfig Empty = new();
+
     /// <summary><c>s3</c> or <c>azure</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get => field ?? ""; init; }
 
     /// <summary>The target's settings.</summary>
-    public ArchiveStorageConfig Config { get; init; } = new();
+    public ArchiveStorageConfig Config { get => field ?? Empty; init; }
 
     /// <summary><c>none</c>: keep nothing in the OpenTok cloud if the upload fails; <c>opentok</c>: keep the file available there.</summary>
     public string? Fallback { get; init; }

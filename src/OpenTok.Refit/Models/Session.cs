@@ -31,8 +31,9 @@ public sealed record CreateSessionRequest
 public sealed record CreatedSession
 {
     /// <summary>The new session's id.</summary>
+    /// <remarks>Empty, never null, when the server left it out (the default sits in the getter: the JSON reader overwrites initializers).</remarks>
     [JsonPropertyName("session_id")]
-    public string SessionId { get; init; } = "";
+    public string SessionId { get => field ?? ""; init; }
 
     /// <summary>The project's API key.</summary>
     [JsonPropertyName("project_id")]

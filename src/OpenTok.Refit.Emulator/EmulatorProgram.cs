@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace OpenTok.Refit.Emulator;
+
+/// <summary>The emulator as a program: parses the command line, starts the emulator, prints where it is and how to use it, and runs until cancelled.</summary>
+public static class EmulatorProgram
+{
+    /// <summary>The port the program listens on unless told otherwise (the library's default is 0, any free port).</summary>
+    public const int DefaultPort = 4510;
+
+    /// <summary>The command line's help text.</summary>
+    public const string Usage = """
+        Usage: dotnet run --project src/OpenTok.Refit.Emulator [-- options]
+          --port N              listen on 127.0.0.1:N (default 4510; 0 picks a free port)
+          --api-key KEY         the project's API key (default the well-known 10000001)
+          --api-secret SECRET   the project's API secret (default the well-known emulator secret)
+          --archive-delay S     archives become available S seconds after they stop (default 0)
+          --server-error-rate R inject 503s into a share R (0..1) of REST calls
+          --rate-limit-rate R   inject 429s (Retry-After: 1) into a share R of REST calls
+          --drop-rate R         drop the connection of a share R of REST calls
+          --latency MS          add MS milliseconds to every REST call
+          --seed N              seed the randomness, to repeat a run
+          --log                 print one line per request
+        """;
+
+    /// <summary>Runs the emulator until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the address, credentials and request log go.</param>
+    /// <param name="error">Where usage errors go.</param>
+    /// <param name="cancellationToken">Stops the emulator.</param>
+    /// <returns>The exit code: 0 after a clean stop, 2 for a bad command line.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        OpenTokEmulatorOptions options;
+        try
+        {
+            options = Parse(args, output);
+            options.Validate();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            await error.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        await using var emulator = await OpenTokEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"""
+            OpenTok emulator listening on {emulator.BaseAddress}
+              OpenTok__BaseAddress={emulator.BaseAddress}
+              OpenTok__ApiKey={emulator.ApiKey}
+              OpenTok__ApiSecret={emulator.ApiSecret}
+            Press Ctrl+C to stop.
+            """).ConfigureAwait(false);
+        await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await output.WriteLineAsync("OpenTok emulator stopped.").ConfigureAwait(false);
+        return 0;
+    }
+
+    private static OpenTokEmulatorOptions Parse(string[] args, TextWriter output)
+    {
+        var options = new OpenTokEmulatorOptions { Port = DefaultPort };
+        var faults = FaultInjection.None;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            double Number() => double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            options = name switch
+            {
+                "--port" => options with { Port = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                "--api-key" => options with { ApiKey = Value() },
+                "--api-secret" => options with { ApiSecret = Value() },
+                "--archive-delay" => options with { ArchiveAvailability = ArchiveAvailability.After(TimeSpan.FromSeconds(Number())) },
+                "--seed" => options with { Seed = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
+                "--log" => options with { RequestLog = output },
+                "--server-error-rate" => options with { Faults = faults = faults with { ServerErrorRate = Number() } },
+                "--rate-limit-rate" => options with { Faults = faults = faults with { RateLimitRate = Number() } },
+                "--drop-rate" => options with { Faults = faults = faults with { DropConnectionRate = Number() } },
+                "--latency" => options with { Faults = faults = faults with { Latency = TimeSpan.FromMilliseconds(Number()) } },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        return options;
+    }
+}

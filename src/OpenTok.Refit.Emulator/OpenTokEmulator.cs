@@ -1,0 +1,260 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTok.Refit.Core;
+
+namespace OpenTok.Refit.Emulator;
+
+/// <summary>
+/// A local, stateful fake of the OpenTok REST API, on 127.0.0.1 — what Azurite is to Azure Storage. It authenticates
+/// like the service (<c>X-OPENTOK-AUTH</c>, 403 otherwise), keeps sessions and archives in memory with the service's
+/// rules and status codes, serves a placeholder file at each available archive's <c>url</c>, and can inject faults.
+/// Start one per test (<c>await using var emulator = await OpenTokEmulator.StartAsync();</c>) and point the SDK at
+/// it with <see cref="CreateClientOptions"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// The emulator cannot see clients, so every routed session is taken to have clients connected and publishing:
+/// archives start at once, any stream id names a live stream, and an <c>archiveMode=always</c> session is recorded
+/// from its creation.
+/// </remarks>
+public sealed class OpenTokEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly OpenTokEmulatorOptions _options;
+    private readonly Random _faultRandom;
+    private readonly Lock _faultLock = new();
+    private FaultInjection _faults;
+    private long _requests;
+    private long _serverErrors;
+    private long _rateLimits;
+    private long _drops;
+    private long _authFailures;
+    private int _disposed;
+
+    private OpenTokEmulator(WebApplication app, OpenTokEmulatorOptions options, int seed)
+    {
+        _app = app;
+        _options = options;
+        _faults = options.Faults;
+        _faultRandom = new Random(seed);
+        State = new EmulatorState(options, unchecked(seed * 31 + 17));
+        BaseAddress = new Uri("http://127.0.0.1/");
+    }
+
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
+    public Uri BaseAddress { get; private set; }
+
+    /// <summary>The emulated project's API key.</summary>
+    public string ApiKey => _options.ApiKey;
+
+    /// <summary>The emulated project's API secret.</summary>
+    public string ApiSecret => _options.ApiSecret;
+
+    /// <summary>The options the emulator was started with.</summary>
+    public OpenTokEmulatorOptions Options => _options;
+
+    /// <summary>The faults injected now. Set it at any time (tests flip it); requests already past the fault stage are not affected.</summary>
+    /// <exception cref="ArgumentException">The new settings are out of range.</exception>
+    public FaultInjection Faults
+    {
+        get => Volatile.Read(ref _faults);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            Volatile.Write(ref _faults, value);
+        }
+    }
+
+    /// <summary>When archives stopped from now on become available. Set it at any time.</summary>
+    public ArchiveAvailability ArchiveAvailability
+    {
+        get => State.Availability;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            State.Availability = value;
+        }
+    }
+
+    /// <summary>A snapshot of the counters: requests, injected faults, authentication failures, sessions and archives.</summary>
+    public EmulatorStatistics Statistics
+    {
+        get
+        {
+            var (sessions, archives) = State.Counts();
+            return new(
+                Interlocked.Read(ref _requests),
+                Interlocked.Read(ref _serverErrors),
+                Interlocked.Read(ref _rateLimits),
+                Interlocked.Read(ref _drops),
+                Interlocked.Read(ref _authFailures),
+                sessions,
+                archives);
+        }
+    }
+
+    /// <summary>A snapshot of the sessions, oldest first.</summary>
+    public IReadOnlyList<EmulatedSession> Sessions => State.Sessions();
+
+    /// <summary>A snapshot of every archive, deleted ones included, newest first, as <c>GET …/archive/{id}</c> would answer now.</summary>
+    public IReadOnlyList<Archive> Archives => State.Archives(TimeProvider.System.GetUtcNow(), BaseAddress);
+
+    internal EmulatorState State { get; }
+
+    /// <summary>Starts an emulator on 127.0.0.1.</summary>
+    /// <param name="options">Credentials, port, faults, archive availability; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels starting.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">The options are out of range.</exception>
+    /// <exception cref="IOException">The port is taken.</exception>
+    public static async Task<OpenTokEmulator> StartAsync(OpenTokEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new OpenTokEmulatorOptions();
+        options.Validate();
+
+        // The empty builder reads no appsettings, environment or command line: an emulator started inside an
+        // application must not pick up that application's configuration.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(OpenTokEmulator).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.AddLogging(logging => logging.ClearProviders());
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenTokJsonContext.Default));
+
+        var app = builder.Build();
+        var emulator = new OpenTokEmulator(app, options, options.Seed ?? Random.Shared.Next());
+        EmulatorEndpoints.Map(app, emulator, options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        return emulator;
+    }
+
+    /// <summary>SDK options that call this emulator with its credentials. Adjust the copy (resilience, …) as you like.</summary>
+    /// <returns>New options: <see cref="ApiKey"/>, <see cref="ApiSecret"/> and <see cref="BaseAddress"/>.</returns>
+    public OpenTokOptions CreateClientOptions() => new() { ApiKey = ApiKey, ApiSecret = ApiSecret, BaseAddress = BaseAddress };
+
+    /// <summary>An SDK client for this emulator.</summary>
+    /// <param name="configure">Adjusts the options before the client is made (resilience settings, say).</param>
+    /// <returns>The client; dispose it.</returns>
+    public OpenTokClient CreateClient(Action<OpenTokOptions>? configure = null)
+    {
+        var options = CreateClientOptions();
+        configure?.Invoke(options);
+        return new OpenTokClient(options);
+    }
+
+    /// <summary>
+    /// Checks a client token as the service does when a client connects: signature, API key, expiry, role, and a
+    /// session that belongs to this project and exists here.
+    /// </summary>
+    /// <param name="token">A JWT or T1 client token.</param>
+    /// <returns>The token's claims, or why it is refused.</returns>
+    public TokenValidation<VerifiedClientToken> VerifyClientToken(string? token)
+    {
+        var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, TimeProvider.System.GetUtcNow());
+        return result.Claims is { } claims && !State.HasSession(claims.SessionId)
+            ? new TokenValidation<VerifiedClientToken>(null, $"The token is for session {claims.SessionId}, which this emulator does not know.")
+            : result;
+    }
+
+    /// <summary>Ends processing of a stopped archive now: it becomes <c>available</c> (or <c>uploaded</c>). For <see cref="ArchiveAvailability.Manual"/>.</summary>
+    /// <param name="archiveId">The archive's id.</param>
+    /// <returns><see langword="true"/> when the archive exists and was stopped; <see langword="false"/> otherwise.</returns>
+    public bool CompleteArchive(string archiveId) =>
+        Guid.TryParseExact(archiveId, "D", out var id) && State.CompleteArchive(id, TimeProvider.System.GetUtcNow());
+
+    /// <summary>Forgets every session, archive and storage setting and zeroes the counters; the faults and credentials stay.</summary>
+    public void Reset()
+    {
+        State.Reset();
+        Interlocked.Exchange(ref _requests, 0);
+        Interlocked.Exchange(ref _serverErrors, 0);
+        Interlocked.Exchange(ref _rateLimits, 0);
+        Interlocked.Exchange(ref _drops, 0);
+        Interlocked.Exchange(ref _authFailures, 0);
+    }
+
+    /// <summary>Stops listening and frees the port.</summary>
+    /// <returns>A task that completes when the emulator has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The emulator's address and key, without the secret.</summary>
+    /// <returns>For example <c>OpenTokEmulator { BaseAddress = http://127.0.0.1:49152/, ApiKey = 10000001 }</c>.</returns>
+    public override string ToString() => $"OpenTokEmulator {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey} }}";
+
+    internal FaultKind RollFault(FaultInjection faults)
+    {
+        Interlocked.Increment(ref _requests);
+        if (faults.ServerErrorRate == 0 && faults.RateLimitRate == 0 && faults.DropConnectionRate == 0)
+        {
+            return FaultKind.None;
+        }
+
+        double roll;
+        lock (_faultLock)
+        {
+            roll = _faultRandom.NextDouble();
+        }
+
+        if (roll < faults.DropConnectionRate)
+        {
+            Interlocked.Increment(ref _drops);
+            return FaultKind.DropConnection;
+        }
+
+        if (roll < faults.DropConnectionRate + faults.ServerErrorRate)
+        {
+            Interlocked.Increment(ref _serverErrors);
+            return FaultKind.ServerError;
+        }
+
+        if (roll < faults.DropConnectionRate + faults.ServerErrorRate + faults.RateLimitRate)
+        {
+            Interlocked.Increment(ref _rateLimits);
+            return FaultKind.RateLimit;
+        }
+
+        return FaultKind.None;
+    }
+
+    internal void CountAuthenticationFailure() => Interlocked.Increment(ref _authFailures);
+}
+
+/// <summary>What the fault stage does to one request.</summary>
+internal enum FaultKind
+{
+    None,
+    DropConnection,
+    ServerError,
+    RateLimit,
+}

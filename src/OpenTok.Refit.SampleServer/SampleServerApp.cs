@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using OpenTok.Refit.Emulator;
+
+namespace OpenTok.Refit.SampleServer;
+
+/// <summary>
+/// Builds the sample server: configuration, OpenTok through <c>services.AddOpenTok(...)</c>, the SQLite room store
+/// and the routes. With no credentials configured it starts the OpenTok emulator in-process and points the SDK at it.
+/// </summary>
+internal static partial class SampleServerApp
+{
+    /// <summary>Where the server listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> says otherwise: the original's port.</summary>
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <summary>Builds the application (not started).</summary>
+    /// <param name="args">The command line (<c>--urls</c>, <c>--OpenTok:ApiKey=…</c>, …).</param>
+    /// <param name="configure">Adjusts the builder before anything reads it (tests add configuration and loggers).</param>
+    /// <returns>The application.</returns>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var openTok = builder.Configuration.GetSection("OpenTok");
+        OpenTokEmulator? emulator = null;
+        if (string.IsNullOrEmpty(openTok["ApiKey"]) && string.IsNullOrEmpty(openTok["ApiSecret"]))
+        {
+            // The embedded default: a fresh machine with no account still runs the README's first command. The
+            // emulator forgets its sessions when it stops, so it adopts the ones the room database remembers.
+            emulator = await OpenTokEmulator.StartAsync(new OpenTokEmulatorOptions { AcceptUnknownSessions = true });
+            builder.Configuration.AddInMemoryCollection(
+            [
+                new("OpenTok:ApiKey", emulator.ApiKey),
+                new("OpenTok:ApiSecret", emulator.ApiSecret),
+                new("OpenTok:BaseAddress", emulator.BaseAddress.AbsoluteUri),
+            ]);
+            builder.Services.AddSingleton(emulator);
+            builder.Services.AddHostedService(_ => new EmbeddedEmulatorLifetime(emulator));
+        }
+
+        builder.Services.AddOpenTok(openTok);
+
+        var databasePath = builder.Configuration["SampleServer:DatabasePath"] is { Length: > 0 } configured
+            ? Path.Combine(builder.Environment.ContentRootPath, configured)
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "rooms.db");
+        var store = new RoomStore(databasePath);
+        store.Initialize();
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<RoomService>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleServerJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, OpenTokJsonContext.Default);
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        SampleServerEndpoints.Map(app);
+
+        if (emulator is not null)
+        {
+            LogEmbeddedEmulator(app.Logger, emulator.BaseAddress, emulator.ApiKey);
+        }
+
+        LogDatabase(app.Logger, store.DatabasePath);
+        return app;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "No OpenTok credentials are configured (OpenTok:ApiKey / OpenTok:ApiSecret, or OpenTok__ApiKey / OpenTok__ApiSecret in the environment), "
+            + "so the OpenTok emulator was started in-process at {BaseAddress} with API key {ApiKey}. Everything works offline; nothing reaches the real OpenTok service. "
+            + "Set the credentials to use your project.")]
+    private static partial void LogEmbeddedEmulator(ILogger logger, Uri baseAddress, string apiKey);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Rooms are stored in {DatabasePath}.")]
+    private static partial void LogDatabase(ILogger logger, string databasePath);
+
+    /// <summary>Stops the embedded emulator with the application.</summary>
+    private sealed class EmbeddedEmulatorLifetime(OpenTokEmulator emulator) : IHostedService, IAsyncDisposable
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken) => await emulator.DisposeAsync();
+
+        public ValueTask DisposeAsync() => emulator.DisposeAsync();
+    }
+}
+
+/// <summary>The body of <c>POST /archive/start</c>.</summary>
+internal sealed record StartArchiveBody
+{
+    /// <summary>The room's session.</summary>
+    public string? SessionId { get; init; }
+}
+
+/// <summary>What <c>GET /room/{name}</c> answers: everything a client needs to connect.</summary>
+/// <param name="ApiKey">The project's API key.</param>
+/// <param name="SessionId">The room's session.</param>
+/// <param name="Token">A fresh client token for it.</param>
+internal sealed record RoomCredentials(string ApiKey, string SessionId, string Token);
+
+/// <summary>The sample server's own JSON types, source-generated like the SDK's.</summary>
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StartArchiveBody))]
+[JsonSerializable(typeof(RoomCredentials))]
+internal sealed partial class SampleServerJsonContext : JsonSerializerContext;

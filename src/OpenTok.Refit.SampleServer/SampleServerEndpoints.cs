@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using OpenTok.Refit.Core;
+using OpenTok.Refit.Http;
+
+namespace OpenTok.Refit.SampleServer;
+
+/// <summary>
+/// The routes of the Node "Simple OpenTok Server App" (learning-opentok-node). Bad input is answered 4xx with a
+/// problem-details body that says what was wrong; an OpenTok failure 502 naming the call. Never a stack trace,
+/// never the secret.
+/// </summary>
+internal static partial class SampleServerEndpoints
+{
+    /// <summary>The most archives <c>GET /archive</c> returns in one answer (read through the SDK's paging, 1000 per call).</summary>
+    public const int MaxListCount = 5000;
+
+    /// <summary>How many archives <c>GET /archive</c> returns when <c>count</c> is not given.</summary>
+    public const int DefaultListCount = 1000;
+
+    /// <summary>The longest room name: it becomes the archive name.</summary>
+    public const int MaxRoomNameLength = 80;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", () => Results.Content(IndexPage, "text/html; charset=utf-8"));
+        app.MapGet("/session", () => Results.Redirect("/room/session"));
+        app.MapGet("/room/{name}", GetRoomAsync);
+        app.MapPost("/archive/start", StartArchiveAsync);
+        app.MapPost("/archive/{archiveId}/stop", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
+            WithArchiveId(archiveId) ?? Upstream.CallAsync("StopArchive", logs, () => opentok.StopArchiveAsync(archiveId, ct), ArchiveJson));
+        app.MapGet("/archive/{archiveId}/view", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
+            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.GetArchiveAsync(archiveId, ct), View));
+        app.MapGet("/archive/{archiveId}", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
+            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.GetArchiveAsync(archiveId, ct), ArchiveJson));
+        app.MapGet("/archive", ListArchivesAsync);
+    }
+
+    private static async Task<IResult> GetRoomAsync(string name, RoomService rooms, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
+    {
+        if (name.Length > MaxRoomNameLength || name.Any(char.IsControl) || string.IsNullOrWhiteSpace(name))
+        {
+            return Invalid("name", $"A room name is 1 to {MaxRoomNameLength} characters, not blank, without control characters.");
+        }
+
+        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(opentok, name, ct), room =>
+            Results.Json(new RoomCredentials(opentok.ApiKey, room.SessionId, opentok.GenerateToken(room.SessionId)), SampleServerJsonContext.Default.RoomCredentials));
+    }
+
+    private static async Task<IResult> StartArchiveAsync(HttpRequest request, RoomStore store, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
+    {
+        StartArchiveBody? body;
+        try
+        {
+            body = request.HasJsonContentType()
+                ? await request.ReadFromJsonAsync(SampleServerJsonContext.Default.StartArchiveBody, ct)
+                : null;
+        }
+        catch (JsonException e)
+        {
+            return Invalid("body", $"The body is not valid JSON: {e.Message}");
+        }
+
+        if (body is null)
+        {
+            return Invalid("body", """Send a JSON body such as { "sessionId": "1_MX4..." } with Content-Type: application/json.""");
+        }
+
+        var sessionId = body.SessionId;
+        if (string.IsNullOrWhiteSpace(sessionId))
+        {
+            return Invalid("sessionId", "sessionId is required: the session of the room to record.");
+        }
+
+        if (SessionId.Decode(sessionId) is null)
+        {
+            return Invalid("sessionId", $"'{sessionId}' is not an OpenTok session id.");
+        }
+
+        if (!SessionId.BelongsTo(sessionId, opentok.ApiKey))
+        {
+            return Invalid("sessionId", $"Session '{sessionId}' belongs to another OpenTok project, not to API key {opentok.ApiKey}.");
+        }
+
+        if (await store.FindRoomAsync(opentok.ApiKey, sessionId, ct) is not { } room)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No such room",
+                detail: $"No room of this server uses session '{sessionId}'. Get a room's session from GET /room/{{name}} first.");
+        }
+
+        return await Upstream.CallAsync("StartArchive", logs, () => opentok.StartArchiveAsync(sessionId, new ArchiveOptions { Name = room }, ct), ArchiveJson);
+    }
+
+    private static async Task<IResult> ListArchivesAsync(string? count, string? offset, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var take = ParseQuery(count, "count", DefaultListCount, 1, MaxListCount, errors);
+        var skip = ParseQuery(offset, "offset", 0, 0, int.MaxValue, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await Upstream.CallAsync("ListArchives", logs, async () =>
+        {
+            var items = new List<Archive>(Math.Min(take, OpenTokClient.MaxArchivePageSize));
+            int? total = null;
+            await foreach (var page in opentok.ListArchivesAsync(cancellationToken: ct).AsPages(skip, Math.Min(take, OpenTokClient.MaxArchivePageSize)).WithCancellation(ct))
+            {
+                total = page.TotalCount;
+                items.AddRange(page.Items.Take(take - items.Count));
+                if (items.Count == take)
+                {
+                    break;
+                }
+            }
+
+            // Past the end no page comes back, and with it no total: ask for it.
+            total ??= (await opentok.Archives.ListArchivesAsync(opentok.ApiKey, 0, 1, cancellationToken: ct)).Count;
+            return new ArchiveList { Count = total.Value, Items = items };
+        }, list => Results.Json(list, OpenTokJsonContext.Default.ArchiveList));
+    }
+
+    private static IResult ArchiveJson(Archive archive) => Results.Json(archive, OpenTokJsonContext.Default.Archive);
+
+    private static IResult View(Archive archive) =>
+        archive.Status == ArchiveStatus.Available && archive.Url is { } url
+            ? Results.Redirect(url)
+            : Results.Content(PendingPage(archive), "text/html; charset=utf-8");
+
+    private static Task<IResult>? WithArchiveId(string archiveId) =>
+        Guid.TryParseExact(archiveId, "D", out _)
+            ? null
+            : Task.FromResult<IResult>(Invalid("archiveId", $"'{archiveId}' is not an archive id (a UUID such as 5f6a1f0e-1b2c-4d5e-8f90-123456789abc)."));
+
+    private static int ParseQuery(string? value, string name, int defaultValue, int min, int max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            return parsed;
+        }
+
+        errors[name] = [$"{name} must be a whole number from {min} to {max}; '{value}' is not."];
+        return defaultValue;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(string field, string problem) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, detail: problem);
+
+    private static string PendingPage(Archive archive) => $$"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <meta http-equiv="refresh" content="5">
+          <title>Archiving Pending</title>
+          <style>body { font-family: sans-serif; margin: 3em; }</style>
+        </head>
+        <body>
+          <h1>Archiving Pending</h1>
+          <p>Archive <code>{{WebUtility.HtmlEncode(archive.Id)}}</code>{{(archive.Name is null ? "" : $" of room <b>{WebUtility.HtmlEncode(archive.Name)}</b>")}}
+             is <b>{{WebUtility.HtmlEncode(archive.Status.Value)}}</b>. This page reloads every 5 seconds and plays the archive once it is available.</p>
+        </body>
+        </html>
+        """;
+
+    private const string IndexPage = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Simple OpenTok Server App</title></head>
+        <body style="font-family: sans-serif; margin: 3em">
+          <h1>Simple OpenTok Server App</h1>
+          <ul>
+            <li><code>GET /room/{name}</code>: the room's <code>apiKey</code>, <code>sessionId</code> and a fresh <code>token</code></li>
+            <li><code>GET /session</code>: the same for the room "session"</li>
+            <li><code>POST /archive/start</code> with <code>{ "sessionId": "…" }</code>: starts recording that room</li>
+            <li><code>POST /archive/{archiveId}/stop</code>, <code>GET /archive/{archiveId}</code>, <code>GET /archive/{archiveId}/view</code></li>
+            <li><code>GET /archive?count=&amp;offset=</code>: the archives, newest first</li>
+          </ul>
+        </body>
+        </html>
+        """;
+}
+
+/// <summary>Calls OpenTok and turns its failures into problem details: 404/409 as they are, anything else 502 naming the call.</summary>
+internal static partial class Upstream
+{
+    public static async Task<IResult> CallAsync<T>(string operation, ILoggerFactory logs, Func<Task<T>> call, Func<T, IResult> onSuccess)
+    {
+        try
+        {
+            return onSuccess(await call());
+        }
+        catch (OpenTokNotFoundException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: $"{operation}: OpenTok has no such archive or session ({e.ServerMessage ?? "404"}).");
+        }
+        catch (OpenTokConflictException e)
+        {
+            // The caller's request clashes with the archive's state (already recording, already stopped): their call, not an outage.
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                detail: $"{operation} was refused by OpenTok: {e.ServerMessage ?? "409 Conflict"}");
+        }
+        catch (OpenTokArgumentException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.ParamName ?? "request"] = [e.Message] }, detail: $"{operation}: {e.Message}");
+        }
+        catch (Exception e) when (e is OpenTokApiException or HttpRequestException or TimeoutException)
+        {
+            // The SDK's messages carry the status, method and path, never the secret or the auth header.
+            var detail = e switch
+            {
+                OpenTokApiException api => $"{operation} failed: {api.Message}",
+                HttpRequestException http => $"{operation} failed: OpenTok could not be reached ({http.HttpRequestError}).",
+                _ => $"{operation} failed: OpenTok did not answer in time.",
+            };
+            LogUpstreamFailure(logs.CreateLogger("OpenTok.Refit.SampleServer.Upstream"), operation, e.GetType().Name, e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "OpenTok call failed", detail: detail);
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Operation} failed: {ExceptionType}: {ExceptionMessage}")]
+    private static partial void LogUpstreamFailure(ILogger logger, string operation, string exceptionType, string exceptionMessage);
+}

@@ -1,0 +1,66 @@
+using static OpenTok.Refit.Emulator.Tests.Support;
+
+namespace OpenTok.Refit.Emulator.Tests;
+
+/// <summary>The emulator as a program (what <c>dotnet run --project src/OpenTok.Refit.Emulator</c> runs).</summary>
+public sealed class ProgramTests
+{
+    [Fact]
+    public async Task It_prints_its_address_and_credentials_serves_until_cancelled_and_logs_requests()
+    {
+        // Synchronized: the test reads while the emulator writes (SyncTextWriter locks on itself, so lock (output) joins in).
+        using var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var run = EmulatorProgram.RunAsync(["--port", "0", "--api-key", "4242", "--api-secret", "program-secret", "--log"], output, TextWriter.Null, stop.Token);
+
+        var address = await WaitForAddressAsync(output, text);
+        using (var client = new OpenTokClient(new OpenTokOptions { ApiKey = "4242", ApiSecret = "program-secret", BaseAddress = address }))
+        {
+            var session = await client.CreateSessionAsync(cancellationToken: Ct);
+            Assert.StartsWith("1_", session.SessionId, StringComparison.Ordinal);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        var printed = Read(output, text);
+        Assert.Contains("OpenTok__ApiKey=4242", printed, StringComparison.Ordinal);
+        Assert.Contains("OpenTok__ApiSecret=program-secret", printed, StringComparison.Ordinal);
+        Assert.Contains("POST /session/create -> 200", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_command_line_prints_the_usage_and_exits_2()
+    {
+        using var error = new StringWriter();
+
+        Assert.Equal(2, await EmulatorProgram.RunAsync(["--port", "not-a-port"], TextWriter.Null, error, Ct));
+        Assert.Equal(2, await EmulatorProgram.RunAsync(["--server-error-rate", "2"], TextWriter.Null, error, Ct));
+        Assert.Equal(2, await EmulatorProgram.RunAsync(["--frobnicate"], TextWriter.Null, error, Ct));
+        Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string Read(TextWriter output, StringWriter text)
+    {
+        lock (output)
+        {
+            return text.ToString();
+        }
+    }
+
+    private static async Task<Uri> WaitForAddressAsync(TextWriter output, StringWriter text)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var line = Read(output, text).Split('\n').FirstOrDefault(l => l.StartsWith("OpenTok emulator listening on ", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return new Uri(line["OpenTok emulator listening on ".Length..].Trim());
+            }
+
+            await Task.Delay(25, Ct);
+        }
+
+        throw new TimeoutException("The emulator did not print its address.");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTok.Refit.Emulator;
+using static OpenTok.Refit.SampleServer.Tests.SampleServerHost;
+
+namespace OpenTok.Refit.SampleServer.Tests;
+
+/// <summary>With no credentials the sample server runs on an emulator of its own: the README's first command on a fresh machine.</summary>
+public sealed class EmbeddedEmulatorTests
+{
+    [Fact]
+    public async Task Without_credentials_it_starts_the_emulator_in_process_says_so_and_works()
+    {
+        using var database = new TempDatabase();
+        var logs = new ListLoggerProvider();
+        string sessionId;
+        Uri emulatorAddress;
+        await using (var server = await StartAsync(database.Path, emulator: null, logs))
+        {
+            var emulator = server.App.Services.GetRequiredService<OpenTokEmulator>();
+            emulatorAddress = emulator.BaseAddress;
+            var warning = Assert.Single(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("emulator", StringComparison.Ordinal));
+            Assert.Contains(emulator.BaseAddress.AbsoluteUri, warning.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(emulator.ApiSecret, warning.Message, StringComparison.Ordinal);
+
+            var room = await server.RoomAsync("offline");
+            sessionId = room.SessionId;
+            Assert.True(emulator.VerifyClientToken(room.Token).IsValid);
+            var archive = await ArchiveAsync(await server.StartArchiveAsync(room.SessionId));
+            Assert.Equal("offline", archive.Name);
+        }
+
+        // Stopping the server stops its emulator.
+        using (var http = new HttpClient())
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(emulatorAddress, Ct));
+        }
+
+        // A restart gets a new emulator, which adopts the room's remembered session: the room still records.
+        await using (var server = await StartAsync(database.Path, emulator: null))
+        {
+            var room = await server.RoomAsync("offline");
+            Assert.Equal(sessionId, room.SessionId);
+            using var start = await server.StartArchiveAsync(room.SessionId);
+            Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task It_listens_on_localhost_8080_unless_told_otherwise_like_the_original()
+    {
+        using var database = new TempDatabase();
+        await using var app = await SampleServerApp.BuildAsync(
+            [$"--SampleServer:DatabasePath={database.Path}", "--OpenTok:ApiKey=1", "--OpenTok:ApiSecret=s"],
+            builder => builder.Logging.ClearProviders());
+
+        Assert.Equal(SampleServerApp.DefaultUrl, app.Configuration["urls"]);
+        Assert.Null(app.Services.GetService<OpenTokEmulator>());
+    }
+}
