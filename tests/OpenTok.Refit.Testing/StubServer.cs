@@ -79,6 +79,9 @@ public sealed class StubServer : IAsyncDisposable
     /// <summary>Decides the answer to each request; may be replaced between calls.</summary>
     public Func<RecordedRequest, StubResponse> Respond { get; set; }
 
+    /// <summary>Whether requests are kept in <see cref="Requests"/>. Default <see langword="true"/>; a benchmark sending millions turns it off.</summary>
+    public bool RecordRequests { get; set; } = true;
+
     /// <summary>Every request received, in order of arrival.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -115,7 +118,10 @@ public sealed class StubServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var request = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body, DateTimeOffset.UtcNow);
-        _requests.Enqueue(request);
+        if (RecordRequests)
+        {
+            _requests.Enqueue(request);
+        }
 
         var response = Respond(request);
         if (response.Delay > TimeSpan.Zero)
