@@ -31,8 +31,6 @@ public sealed partial class OpenTokClient
             Nonces.Next(),
             options.Data,
             options.InitialLayoutClassList);
-        return options.Format == TokenFormat.T1
-            ? ClientTokens.CreateT1(claims, _apiSecretUtf8)
-            : ClientTokens.CreateJwt(claims, _apiSecretUtf8);
+        return ClientTokens.Create(claims, _apiSecretUtf8, options.Format);
     }
 }

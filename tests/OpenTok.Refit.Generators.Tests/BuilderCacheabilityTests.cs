@@ -33,26 +33,13 @@ public sealed class BuilderCacheabilityTests
         }
         """;
 
-    private const string Unrelated = """
-        namespace Sample;
-
-        internal static class Unrelated
-        {
-            public static int Answer() => 41;
-        }
-        """;
-
-    private static readonly string[] s_trackingNames = typeof(BuilderTrackingNames)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(field => field.IsLiteral)
-        .Select(field => (string)field.GetRawConstantValue()!)
-        .ToArray();
+    private static readonly IReadOnlyList<string> s_trackingNames = Cacheability.TrackingNamesOf(typeof(BuilderTrackingNames));
 
     [Fact]
     public void Every_named_step_is_cached_or_unchanged_after_an_unrelated_edit()
     {
-        var compilation = GeneratorHarness.CreateCompilation(Records, Unrelated);
-        Cacheability.AssertUnrelatedEditIsCached(GeneratorHarness.CreateDriver(), compilation, "Input1.cs", Unrelated.Replace("41", "42", StringComparison.Ordinal), s_trackingNames);
+        var compilation = GeneratorHarness.CreateCompilation(Records, Cacheability.UnrelatedSource);
+        Cacheability.AssertUnrelatedEditIsCached(GeneratorHarness.CreateDriver(), compilation, s_trackingNames);
     }
 
     [Fact]
@@ -78,7 +65,7 @@ public sealed class BuilderCacheabilityTests
     public void No_step_output_holds_a_compilation_symbol_syntax_node_or_location()
     {
         var driver = GeneratorHarness.CreateDriver().RunGenerators(
-            GeneratorHarness.CreateCompilation(Records, Unrelated), TestContext.Current.CancellationToken);
+            GeneratorHarness.CreateCompilation(Records, Cacheability.UnrelatedSource), TestContext.Current.CancellationToken);
         var result = driver.GetRunResult().Results.Single();
 
         foreach (var name in s_trackingNames)

@@ -19,17 +19,32 @@ public static class ClientTokens
 
     private const int SecretStackSize = 256;
 
-    /// <summary>Signs a JWT client token (HS256, key = the API secret).</summary>
+    /// <summary>Signs a client token in the given format.</summary>
     /// <param name="claims">What the token says.</param>
     /// <param name="apiSecret">The project's API secret.</param>
-    /// <returns>The compact JWT.</returns>
-    public static string CreateJwt(ClientTokenClaims claims, string apiSecret)
+    /// <param name="format">JWT or T1.</param>
+    /// <returns>The token.</returns>
+    public static string Create(ClientTokenClaims claims, string apiSecret, TokenFormat format)
     {
         ArgumentNullException.ThrowIfNull(apiSecret);
         using var secret = new TokenBuffer(Encoding.UTF8.GetMaxByteCount(apiSecret.Length), stackalloc byte[SecretStackSize]);
         var length = Encoding.UTF8.GetBytes(apiSecret, secret.Span);
-        return CreateJwt(claims, secret.Span[..length]);
+        return Create(claims, secret.Span[..length], format);
     }
+
+    /// <summary>Signs a client token in the given format, with the API secret already encoded as UTF-8 bytes.</summary>
+    /// <param name="claims">What the token says.</param>
+    /// <param name="apiSecretUtf8">The API secret as UTF-8 bytes.</param>
+    /// <param name="format">JWT or T1.</param>
+    /// <returns>The token.</returns>
+    public static string Create(ClientTokenClaims claims, ReadOnlySpan<byte> apiSecretUtf8, TokenFormat format) =>
+        format == TokenFormat.T1 ? CreateT1(claims, apiSecretUtf8) : CreateJwt(claims, apiSecretUtf8);
+
+    /// <summary>Signs a JWT client token (HS256, key = the API secret).</summary>
+    /// <param name="claims">What the token says.</param>
+    /// <param name="apiSecret">The project's API secret.</param>
+    /// <returns>The compact JWT.</returns>
+    public static string CreateJwt(ClientTokenClaims claims, string apiSecret) => Create(claims, apiSecret, TokenFormat.Jwt);
 
     /// <summary>Signs a JWT client token with the API secret already encoded as UTF-8 bytes.</summary>
     /// <param name="claims">What the token says.</param>
@@ -73,13 +88,7 @@ public static class ClientTokens
     /// <param name="claims">What the token says.</param>
     /// <param name="apiSecret">The project's API secret.</param>
     /// <returns>The token, starting <c>T1==</c>.</returns>
-    public static string CreateT1(ClientTokenClaims claims, string apiSecret)
-    {
-        ArgumentNullException.ThrowIfNull(apiSecret);
-        using var secret = new TokenBuffer(Encoding.UTF8.GetMaxByteCount(apiSecret.Length), stackalloc byte[SecretStackSize]);
-        var length = Encoding.UTF8.GetBytes(apiSecret, secret.Span);
-        return CreateT1(claims, secret.Span[..length]);
-    }
+    public static string CreateT1(ClientTokenClaims claims, string apiSecret) => Create(claims, apiSecret, TokenFormat.T1);
 
     /// <summary>Signs a legacy T1 client token with the API secret already encoded as UTF-8 bytes.</summary>
     /// <param name="claims">What the token says.</param>
