@@ -5,7 +5,7 @@ using System.Text;
 using System.Web;
 using BenchmarkDotNet.Attributes;
 using OpenTok.Refit;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Benchmarks;
 
@@ -18,7 +18,7 @@ public class TokenBenchmarks
 {
     private const string ApiKey = "123456";
     private const string ApiSecret = "0123456789abcdef0123456789abcdef01234567";
-    private static readonly string SessionId = OpenTok.Refit.Core.SessionId.Create(ApiKey, "", DateTimeOffset.UnixEpoch, 0.42);
+    private static readonly string SessionId = OpenTok.Refit.Tokens.SessionId.Create(ApiKey, "", DateTimeOffset.UnixEpoch, 0.42);
 
     private readonly OpenTokClient _client = new(ApiKey, ApiSecret);
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(ApiSecret);
@@ -64,7 +64,7 @@ public class TokenBenchmarks
     /// <summary>The REST auth JWT signed for every request attempt.</summary>
     [Benchmark]
     public string RestJwt() =>
-        Core.RestJwt.Create(ApiKey, _secret, RestJwtIssuerType.Project, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(3), Guid.NewGuid());
+        Tokens.RestJwt.Create(ApiKey, _secret, RestJwtIssuerType.Project, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(3), Guid.NewGuid());
 
     /// <summary>The baseline: a T1 token the way most SDKs build one, with string concatenation and an HMAC object.</summary>
     [Benchmark(Baseline = true)]

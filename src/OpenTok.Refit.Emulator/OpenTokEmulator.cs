@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Emulator;
 

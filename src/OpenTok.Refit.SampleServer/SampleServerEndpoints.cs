@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
 
 namespace OpenTok.Refit.SampleServer;

@@ -1,4 +1,4 @@
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
 
 namespace OpenTok.Refit;

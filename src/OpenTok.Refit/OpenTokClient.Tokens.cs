@@ -1,4 +1,4 @@
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
 using static OpenTok.Refit.Emulator.Tests.Support;
 

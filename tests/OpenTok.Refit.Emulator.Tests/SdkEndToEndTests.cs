@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Net;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
 using static OpenTok.Refit.Emulator.Tests.Support;
 

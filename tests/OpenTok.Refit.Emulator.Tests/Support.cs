@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
 
 namespace OpenTok.Refit.Emulator.Tests;

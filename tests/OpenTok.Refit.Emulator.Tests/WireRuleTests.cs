@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using static OpenTok.Refit.Emulator.Tests.Support;
 
 namespace OpenTok.Refit.Emulator.Tests;

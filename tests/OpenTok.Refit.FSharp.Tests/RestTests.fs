@@ -9,7 +9,7 @@ open Xunit
 
 let apiKey = "123456"
 let apiSecret = "0123456789abcdef0123456789abcdef01234567"
-let sessionId = OpenTok.Refit.Core.SessionId.Create(apiKey, "", DateTimeOffset.UtcNow, 0.42)
+let sessionId = OpenTok.Refit.Tokens.SessionId.Create(apiKey, "", DateTimeOffset.UtcNow, 0.42)
 
 let archiveJson (index: int) =
     $$"""{"id":"00000000-0000-0000-0000-{{index:D12}}","status":"available","sessionId":"{{sessionId}}","createdAt":0,"size":0,"duration":0}"""

@@ -5,7 +5,7 @@ open System.Text
 open Microsoft.IdentityModel.JsonWebTokens
 open Microsoft.IdentityModel.Tokens
 open OpenTok.Refit
-open OpenTok.Refit.Core
+open OpenTok.Refit.Tokens
 open Xunit
 
 let apiKey = "123456"

@@ -1,4 +1,4 @@
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Tests;
 
@@ -15,7 +15,7 @@ internal static class TestCredentials
 
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public static string SessionFor(string apiKey) => Core.SessionId.Create(apiKey, "", Now, 0.123456);
+    public static string SessionFor(string apiKey) => Refit.Tokens.SessionId.Create(apiKey, "", Now, 0.123456);
 
     public static OpenTokClient Client(DateTimeOffset? now = null) =>
         new(new OpenTokOptions { ApiKey = ApiKey, ApiSecret = ApiSecret }, new FixedTimeProvider(now ?? Now));

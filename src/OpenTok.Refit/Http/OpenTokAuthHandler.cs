@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Http;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.IdentityModel.JsonWebTokens;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
 using OpenTok.Refit.Testing;
 using static OpenTok.Refit.Tests.Rest.RestFixtures;

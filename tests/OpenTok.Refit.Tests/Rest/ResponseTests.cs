@@ -51,7 +51,7 @@ public class ResponseTests
 
         Assert.Equal(ExampleSessionId, session.SessionId);
         Assert.Equal(MediaMode.Routed, session.MediaMode);
-        Assert.True(Core.ClientTokenVerifier.Verify(session.GenerateToken(), ApiKey, ApiSecret, DateTimeOffset.UtcNow).IsValid);
+        Assert.True(Refit.Tokens.ClientTokenVerifier.Verify(session.GenerateToken(), ApiKey, ApiSecret, DateTimeOffset.UtcNow).IsValid);
     }
 
     public static TheoryData<int, Type> Statuses => new()

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using static OpenTok.Refit.Tests.TestCredentials;
 
 namespace OpenTok.Refit.Tests.Tokens;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using static OpenTok.Refit.Tests.TestCredentials;
 
 namespace OpenTok.Refit.Tests.Tokens;

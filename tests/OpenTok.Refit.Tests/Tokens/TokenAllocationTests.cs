@@ -1,4 +1,4 @@
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using static OpenTok.Refit.Tests.TestCredentials;
 
 namespace OpenTok.Refit.Tests.Tokens;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using static OpenTok.Refit.Tests.TestCredentials;
 
 namespace OpenTok.Refit.Tests.Tokens;

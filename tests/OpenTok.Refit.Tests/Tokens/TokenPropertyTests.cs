@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using OpenTok.Refit.Core;
+using OpenTok.Refit.Tokens;
 using static OpenTok.Refit.Tests.TestCredentials;
 
 namespace OpenTok.Refit.Tests.Tokens;

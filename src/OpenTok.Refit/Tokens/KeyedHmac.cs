@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>
 /// HMAC with the key schedule kept between calls. A one-shot <c>HMACSHA256.HashData</c> re-keys a native context

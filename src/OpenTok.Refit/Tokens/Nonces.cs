@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>
 /// Cryptographically random token nonces. Asking the system generator for 4 bytes costs more than signing a

@@ -1,4 +1,4 @@
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>The outcome of checking a token: the claims it carries, or why it was rejected.</summary>
 /// <typeparam name="T">The claims type.</typeparam>

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>Who a REST JWT speaks for: one project, or the account that owns projects.</summary>
 public enum RestJwtIssuerType

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>
 /// Appends token text as UTF-8 bytes into a caller-provided span, so that a whole token is assembled

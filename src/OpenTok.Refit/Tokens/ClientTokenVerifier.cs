@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>The claims of a client token that passed verification.</summary>
 /// <param name="Format">JWT or T1.</param>

@@ -1,4 +1,4 @@
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>
 /// Everything a client token says, resolved: no defaults, no clock, no randomness left to apply. A struct, so

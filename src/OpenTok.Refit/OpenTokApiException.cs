@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace OpenTok.Refit.Http;
+namespace OpenTok.Refit;
 
 /// <summary>
 /// The OpenTok REST API answered with something other than success, or with a success body the SDK could not read.

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace OpenTok.Refit.Core;
+namespace OpenTok.Refit.Tokens;
 
 /// <summary>Reads an HS256 compact JWT: checks header and signature, and exposes the payload's claims.</summary>
 internal static class JwtReader

@@ -1,0 +1,30 @@
+namespace OpenTok.Refit.Api;
+
+/// <summary>
+/// Every REST path, written out whole so that grepping a path finds it. The Refit interfaces declare their
+/// endpoints with these constants and the emulator maps its routes with them, so the two cannot drift apart.
+/// Refit and ASP.NET Core read the same <c>{name}</c> placeholder syntax.
+/// </summary>
+internal static class ApiRoutes
+{
+    /// <summary><c>POST</c>: creates a session (a form body). Not under <c>/v2/project</c>, in either credential mode.</summary>
+    public const string SessionCreate = "/session/create";
+
+    /// <summary><c>POST</c> starts an archive; <c>GET</c> lists them.</summary>
+    public const string Archives = "/v2/project/{apiKey}/archive";
+
+    /// <summary><c>GET</c> reads one archive; <c>DELETE</c> deletes it.</summary>
+    public const string Archive = "/v2/project/{apiKey}/archive/{archiveId}";
+
+    /// <summary><c>POST</c>: stops recording.</summary>
+    public const string ArchiveStop = "/v2/project/{apiKey}/archive/{archiveId}/stop";
+
+    /// <summary><c>PUT</c>: changes a composed archive's layout.</summary>
+    public const string ArchiveLayout = "/v2/project/{apiKey}/archive/{archiveId}/layout";
+
+    /// <summary><c>PATCH</c>: adds or removes a stream of a manual-mode archive.</summary>
+    public const string ArchiveStreams = "/v2/project/{apiKey}/archive/{archiveId}/streams";
+
+    /// <summary><c>PUT</c> sets where archives are uploaded; <c>DELETE</c> stops uploading.</summary>
+    public const string ArchiveStorage = "/v2/project/{apiKey}/archive/storage";
+}
