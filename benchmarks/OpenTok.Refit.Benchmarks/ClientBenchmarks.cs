@@ -69,9 +69,9 @@ public class ClientBenchmarks
 
     /// <summary>The SDK call.</summary>
     [Benchmark]
-    public Task<Archive> GetArchiveAsync() => _client.GetArchiveAsync(ArchiveId);
+    public Task<Archive> GetArchiveAsync() => _client.Archives.GetAsync(ArchiveId);
 
     /// <summary>The SDK call with the resilience pipeline switched off: what the timeouts, retry and breaker cost.</summary>
     [Benchmark]
-    public Task<Archive> GetArchiveAsyncWithoutResilience() => _clientWithoutResilience.GetArchiveAsync(ArchiveId);
+    public Task<Archive> GetArchiveAsyncWithoutResilience() => _clientWithoutResilience.Archives.GetAsync(ArchiveId);
 }

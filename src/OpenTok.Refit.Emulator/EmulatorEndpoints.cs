@@ -63,7 +63,7 @@ internal static class EmulatorEndpoints
         {
             var query = context.Request.Query;
             var offset = QueryInt(query, "offset", 0, 0, int.MaxValue);
-            var count = QueryInt(query, "count", 50, 1, OpenTokClient.MaxArchivePageSize);
+            var count = QueryInt(query, "count", 50, 1, ArchivesClient.MaxPageSize);
             var sessionId = query.TryGetValue("sessionId", out var s) && !StringValues.IsNullOrEmpty(s) ? s.ToString() : null;
             return WriteJsonAsync(context, 200, state.ListArchives(offset, count, sessionId, Now, emulator.BaseAddress), OpenTokJsonContext.Default.ArchiveList);
         });

@@ -57,7 +57,6 @@ internal static partial class SampleServerApp
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleServerJsonContext.Default);
-            json.SerializerOptions.TypeInfoResolverChain.Insert(1, OpenTokJsonContext.Default);
         });
 
         var app = builder.Build();
@@ -107,8 +106,15 @@ internal sealed record StartArchiveBody
 /// <param name="Token">A fresh client token for it.</param>
 internal sealed record RoomCredentials(string ApiKey, string SessionId, string Token);
 
-/// <summary>The sample server's own JSON types, source-generated like the SDK's.</summary>
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+/// <summary>What <c>GET /archive</c> answers: one page of archives and how many there are in all.</summary>
+/// <param name="Count">How many archives the project has.</param>
+/// <param name="Items">This page, newest first.</param>
+internal sealed record ArchivePage(int Count, IReadOnlyList<Archive> Items);
+
+/// <summary>The sample server's JSON types, source-generated like the SDK's (the SDK's records carry their own wire names and converters).</summary>
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StartArchiveBody))]
+[JsonSerializable(typeof(Archive))]
+[JsonSerializable(typeof(ArchivePage))]
 [JsonSerializable(typeof(RoomCredentials))]
 internal sealed partial class SampleServerJsonContext : JsonSerializerContext;

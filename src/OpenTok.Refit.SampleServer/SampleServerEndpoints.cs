@@ -29,11 +29,11 @@ internal static partial class SampleServerEndpoints
         app.MapGet("/room/{name}", GetRoomAsync);
         app.MapPost("/archive/start", StartArchiveAsync);
         app.MapPost("/archive/{archiveId}/stop", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
-            WithArchiveId(archiveId) ?? Upstream.CallAsync("StopArchive", logs, () => opentok.StopArchiveAsync(archiveId, ct), ArchiveJson));
+            WithArchiveId(archiveId) ?? Upstream.CallAsync("StopArchive", logs, () => opentok.Archives.StopAsync(archiveId, ct), ArchiveJson));
         app.MapGet("/archive/{archiveId}/view", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
-            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.GetArchiveAsync(archiveId, ct), View));
+            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.Archives.GetAsync(archiveId, ct), View));
         app.MapGet("/archive/{archiveId}", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
-            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.GetArchiveAsync(archiveId, ct), ArchiveJson));
+            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.Archives.GetAsync(archiveId, ct), ArchiveJson));
         app.MapGet("/archive", ListArchivesAsync);
     }
 
@@ -91,7 +91,7 @@ internal static partial class SampleServerEndpoints
                 detail: $"No room of this server uses session '{sessionId}'. Get a room's session from GET /room/{{name}} first.");
         }
 
-        return await Upstream.CallAsync("StartArchive", logs, () => opentok.StartArchiveAsync(sessionId, new ArchiveOptions { Name = room }, ct), ArchiveJson);
+        return await Upstream.CallAsync("StartArchive", logs, () => opentok.Archives.StartAsync(sessionId, new ArchiveOptions { Name = room }, ct), ArchiveJson);
     }
 
     private static async Task<IResult> ListArchivesAsync(string? count, string? offset, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
@@ -106,11 +106,12 @@ internal static partial class SampleServerEndpoints
 
         return await Upstream.CallAsync("ListArchives", logs, async () =>
         {
-            var items = new List<Archive>(Math.Min(take, OpenTokClient.MaxArchivePageSize));
-            int? total = null;
-            await foreach (var page in opentok.ListArchivesAsync(cancellationToken: ct).AsPages(skip, Math.Min(take, OpenTokClient.MaxArchivePageSize)).WithCancellation(ct))
+            var archives = opentok.Archives.ListAsync(cancellationToken: ct);
+            var items = new List<Archive>(Math.Min(take, archives.MaxPageSize));
+            var total = 0;
+            await foreach (var page in archives.AsPages(skip, Math.Min(take, archives.MaxPageSize)).WithCancellation(ct))
             {
-                total = page.TotalCount;
+                total = page.TotalCount; // also past the end, where the page is empty
                 items.AddRange(page.Items.Take(take - items.Count));
                 if (items.Count == take)
                 {
@@ -118,13 +119,11 @@ internal static partial class SampleServerEndpoints
                 }
             }
 
-            // Past the end no page comes back, and with it no total: ask for it.
-            total ??= (await opentok.Archives.ListArchivesAsync(opentok.ApiKey, 0, 1, cancellationToken: ct)).Count;
-            return new ArchiveList { Count = total.Value, Items = items };
-        }, list => Results.Json(list, OpenTokJsonContext.Default.ArchiveList));
+            return new ArchivePage(total, items);
+        }, list => Results.Json(list, SampleServerJsonContext.Default.ArchivePage));
     }
 
-    private static IResult ArchiveJson(Archive archive) => Results.Json(archive, OpenTokJsonContext.Default.Archive);
+    private static IResult ArchiveJson(Archive archive) => Results.Json(archive, SampleServerJsonContext.Default.Archive);
 
     private static IResult View(Archive archive) =>
         archive.Status == ArchiveStatus.Available && archive.Url is { } url

@@ -1,23 +1,24 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenTok.Refit.Api;
 using OpenTok.Refit.Http;
+using Refit;
 
 namespace OpenTok.Refit;
 
 /// <summary>
-/// The entry point of the SDK for one OpenTok project: signs client tokens and calls the REST API with validation
-/// before every request, paging, retries where safe and typed errors. Thread-safe; make one and share it (or let
-/// <c>services.AddOpenTok(...)</c> make it). A client made with <c>new</c> owns one well-configured
-/// <see cref="HttpClient"/> and disposes it.
+/// The entry point of the SDK for one OpenTok project: signs client tokens, and reaches the REST API through one
+/// client per area (<see cref="Archives"/>, <see cref="Sessions"/>), each validating before every request, paging
+/// lazily, retrying where safe and throwing typed errors. Thread-safe; make one and share it (or let
+/// <c>services.AddOpenTok(...)</c> make it). A client made with <c>new</c> owns its HTTP pipeline and disposes it.
 /// </summary>
 public sealed partial class OpenTokClient : IDisposable
 {
     private readonly byte[] _apiSecretUtf8;
     private readonly TimeProvider _timeProvider;
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
+    private readonly ServiceProvider? _ownedServices;
 
     /// <summary>Creates a client for the project with this API key and secret, calling <c>https://api.opentok.com</c>.</summary>
     /// <param name="apiKey">The project's API key.</param>
@@ -42,25 +43,29 @@ public sealed partial class OpenTokClient : IDisposable
     /// <param name="loggerFactory">Where REST calls are logged; <see langword="null"/> for nowhere.</param>
     /// <exception cref="OpenTokArgumentException">The options are incomplete or out of range.</exception>
     public OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
-        : this(options, CreateHttpClient(options, timeProvider, loggerFactory), timeProvider, ownsHttpClient: true)
+        : this(options, timeProvider, OwnPipeline(options, timeProvider, loggerFactory))
     {
     }
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> whose handlers already authenticate (the DI path).</summary>
-    internal OpenTokClient(OpenTokOptions options, HttpClient httpClient, TimeProvider timeProvider, bool ownsHttpClient)
+    internal OpenTokClient(OpenTokOptions options, HttpClient httpClient, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         ApiKey = options.ApiKey;
         BaseAddress = options.BaseAddress;
         _apiSecretUtf8 = Encoding.UTF8.GetBytes(options.ApiSecret);
         _timeProvider = timeProvider;
-        _httpClient = httpClient;
-        _ownsHttpClient = ownsHttpClient;
-        Sessions = new SessionsApiClient(httpClient, OpenTokJsonContext.Default.Options);
-        Archives = new ArchivesApiClient(httpClient, OpenTokJsonContext.Default.Options);
+        var settings = OpenTokRefitSettings.Instance;
+        Sessions = new SessionsClient(RestService.ForGenerated<ISessionsApi>(httpClient, settings), GenerateToken);
+        Archives = new ArchivesClient(RestService.ForGenerated<IArchivesApi>(httpClient, settings), ApiKey);
     }
+
+    private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
+        : this(options, ownedServices.GetRequiredService<IHttpClientFactory>().CreateClient(OpenTokServiceCollectionExtensions.DefaultName), timeProvider) =>
+        _ownedServices = ownedServices;
 
     /// <summary>The project's API key.</summary>
     public string ApiKey { get; }
@@ -68,20 +73,23 @@ public sealed partial class OpenTokClient : IDisposable
     /// <summary>The REST base address this client calls.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The session endpoints, 1:1 with the wire, without the facade's validation.</summary>
-    public ISessionsApi Sessions { get; }
+    /// <summary>Sessions: create them (<c>opentok.Sessions.CreateAsync(...)</c>, also <see cref="CreateSessionAsync"/>).</summary>
+    public ISessionsClient Sessions { get; }
 
-    /// <summary>The archive endpoints, 1:1 with the wire, without the facade's validation or paging.</summary>
-    public IArchivesApi Archives { get; }
+    /// <summary>Archives: start, stop, read, list, delete, layout, streams and upload storage (<c>opentok.Archives.StartAsync(...)</c>).</summary>
+    public IArchivesClient Archives { get; }
 
-    /// <summary>Disposes the <see cref="HttpClient"/> if this client made it.</summary>
-    public void Dispose()
-    {
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
-    }
+    /// <summary>Creates a session; the same call as <see cref="ISessionsClient.CreateAsync"/>, here because every OpenTok app starts with it.</summary>
+    /// <param name="options">Media mode, archive mode, location, encryption; <see langword="null"/> for a relayed, manually archived session.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The session, with <see cref="Session.GenerateToken"/> to sign tokens for it.</returns>
+    /// <exception cref="OpenTokArgumentException">The options break a rule; nothing was sent.</exception>
+    /// <exception cref="OpenTokApiException">The server refused or answered something unreadable.</exception>
+    public Task<Session> CreateSessionAsync(SessionOptions? options = null, CancellationToken cancellationToken = default) =>
+        Sessions.CreateAsync(options, cancellationToken);
+
+    /// <summary>Disposes the HTTP pipeline if this client made it.</summary>
+    public void Dispose() => _ownedServices?.Dispose();
 
     /// <summary>The client, without its secret.</summary>
     /// <returns>For example <c>OpenTokClient { ApiKey = 123456, BaseAddress = https://api.opentok.com/ }</c>.</returns>
@@ -91,30 +99,20 @@ public sealed partial class OpenTokClient : IDisposable
     internal static Uri HttpBaseAddress(Uri baseAddress) =>
         baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
 
-    private static HttpClient CreateHttpClient(OpenTokOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    /// <summary>
+    /// The same pipeline <c>AddOpenTok</c> registers, in a container of this client's own: one definition of the
+    /// handler chain, whichever way the client is made.
+    /// </summary>
+    private static ServiceProvider OwnPipeline(OpenTokOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<OpenTokClient>();
-#pragma warning disable CA2000 // Each handler is owned by the one outside it, and the outermost by the HttpClient.
-        var handler = new OpenTokResilienceHandler(OpenTokResilienceHandler.CreatePipeline(options.Resilience, timeProvider))
-        {
-            InnerHandler = new OpenTokTelemetryHandler(logger)
-            {
-                InnerHandler = new OpenTokAuthHandler(options, new ServerClock(timeProvider))
-                {
-                    // Recycle connections so DNS changes are seen, as IHttpClientFactory would.
-                    InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-                },
-            },
-        };
-#pragma warning restore CA2000
-        return new HttpClient(handler)
-        {
-            BaseAddress = HttpBaseAddress(options.BaseAddress),
-            // The resilience pipeline owns timeouts when it runs; HttpClient's own 100 s applies otherwise.
-            Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(100),
-        };
+        var services = new ServiceCollection();
+        services.AddSingleton(timeProvider);
+        services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddOpenTokCore(OpenTokServiceCollectionExtensions.DefaultName, keyed: false, builder => builder.Configure(o => o.CopyFrom(options)));
+        return services.BuildServiceProvider();
     }
 }

@@ -51,6 +51,16 @@ public sealed class OpenTokOptions
         Resilience.Validate();
     }
 
+    /// <summary>Takes every setting of <paramref name="other"/> (its <see cref="Resilience"/> object is shared, not copied).</summary>
+    internal void CopyFrom(OpenTokOptions other)
+    {
+        ApiKey = other.ApiKey;
+        ApiSecret = other.ApiSecret;
+        BaseAddress = other.BaseAddress;
+        UserAgentSuffix = other.UserAgentSuffix;
+        Resilience = other.Resilience;
+    }
+
     /// <summary>The options with the secret hidden.</summary>
     /// <returns>For example <c>OpenTokOptions { ApiKey = 123456, ApiSecret = ***, BaseAddress = https://api.opentok.com/ }</c>.</returns>
     public override string ToString() =>

@@ -11,7 +11,8 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Offset, int TotalCount)
 
 /// <summary>
 /// A list endpoint read lazily: enumerate it with <c>await foreach</c> and pages are fetched only as they are
-/// reached (stopping after 10 items fetches one page). Stops at the server's total count or an empty page.
+/// reached (stopping after 10 items fetches one page). Stops at the server's total count or an empty page. A first
+/// page that starts past the end comes back empty, with the total count.
 /// <see cref="AsPages"/> gives whole pages with the total; <see cref="ToListAsync"/> reads everything (for F#,
 /// which cannot <c>for</c> over an <see cref="IAsyncEnumerable{T}"/> in <c>task { }</c>).
 /// </summary>
@@ -28,6 +29,9 @@ public sealed class Pageable<T> : IAsyncEnumerable<T>
         _pageSize = pageSize;
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>The most items one page can hold: the endpoint's own limit, and the page size used unless you ask for less.</summary>
+    public int MaxPageSize => _pageSize;
 
     /// <summary>The pages, each fetched when reached.</summary>
     /// <param name="offset">How many items to skip first. Default 0.</param>
@@ -78,11 +82,17 @@ public sealed class Pageable<T> : IAsyncEnumerable<T>
 
     private async IAsyncEnumerable<Page<T>> ReadPages(int offset, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (true)
+        for (var first = true; ; first = false)
         {
             var page = await _fetchPage(offset, pageSize, cancellationToken).ConfigureAwait(false);
             if (page.Items.Count == 0)
             {
+                // A first page past the end is still an answer: it carries the total count a caller may want.
+                if (first)
+                {
+                    yield return page;
+                }
+
                 yield break;
             }
 

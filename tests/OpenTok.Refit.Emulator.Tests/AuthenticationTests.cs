@@ -108,7 +108,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         using var client = new OpenTokClient(new OpenTokOptions { ApiKey = "99999999", ApiSecret = _emulator.ApiSecret, BaseAddress = _emulator.BaseAddress });
 
         await Assert.ThrowsAsync<OpenTokAuthenticationException>(() => client.CreateSessionAsync(cancellationToken: Ct));
-        await Assert.ThrowsAsync<OpenTokAuthenticationException>(() => client.ListArchivesAsync(cancellationToken: Ct).ToListAsync(Ct));
+        await Assert.ThrowsAsync<OpenTokAuthenticationException>(() => client.Archives.ListAsync(cancellationToken: Ct).ToListAsync(Ct));
     }
 
     // RestJwt.Create refuses lifetimes over 5 minutes (rightly), so this one is signed by hand.

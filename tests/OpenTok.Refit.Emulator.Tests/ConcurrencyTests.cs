@@ -26,7 +26,7 @@ public sealed class ConcurrencyTests
         {
             try
             {
-                started.Add(await client.StartArchiveAsync(attempt.SessionId, new ArchiveOptions { MultiArchiveTag = attempt.tag }, ct));
+                started.Add(await client.Archives.StartAsync(attempt.SessionId, new ArchiveOptions { MultiArchiveTag = attempt.tag }, ct));
             }
             catch (OpenTokConflictException)
             {
@@ -50,17 +50,17 @@ public sealed class ConcurrencyTests
         await Parallel.ForEachAsync(Enumerable.Range(0, 40), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (i, ct) =>
         {
             var session = await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed }, ct);
-            var archive = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { Name = $"p{i}" }, ct);
-            await client.StopArchiveAsync(archive.Id, ct);
+            var archive = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { Name = $"p{i}" }, ct);
+            await client.Archives.StopAsync(archive.Id, ct);
             if (i % 2 == 0)
             {
-                await client.DeleteArchiveAsync(archive.Id, ct);
+                await client.Archives.DeleteAsync(archive.Id, ct);
             }
 
             ids.Add(archive.Id);
         });
 
-        var listed = await client.ListArchivesAsync(cancellationToken: Ct).ToListAsync(Ct);
+        var listed = await client.Archives.ListAsync(cancellationToken: Ct).ToListAsync(Ct);
         Assert.Equal(20, listed.Count);
         Assert.All(listed, a => Assert.Equal(ArchiveStatus.Available, a.Status));
         Assert.Equal(40, emulator.Archives.Count);

@@ -76,19 +76,19 @@ public sealed class FaultInjectionTests
         await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 7 });
         using var client = emulator.FastClient(maxRetries: 10, circuitBreaker: false);
         var session = await client.RoutedSessionAsync();
-        var archive = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
+        var archive = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
 
         emulator.Faults = new FaultInjection { DropConnectionRate = 0.2, ServerErrorRate = 0.2 };
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal(archive.Id, (await client.GetArchiveAsync(archive.Id, Ct)).Id);
+            Assert.Equal(archive.Id, (await client.Archives.GetAsync(archive.Id, Ct)).Id);
         }
 
         emulator.Faults = new FaultInjection { ServerErrorRate = 1 };
-        var e = await Assert.ThrowsAsync<OpenTokApiException>(() => client.StopArchiveAsync(archive.Id, Ct));
+        var e = await Assert.ThrowsAsync<OpenTokApiException>(() => client.Archives.StopAsync(archive.Id, Ct));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, e.StatusCode);
         emulator.Faults = FaultInjection.None;
-        Assert.Equal(ArchiveStatus.Started, (await client.GetArchiveAsync(archive.Id, Ct)).Status); // the refused stop took no effect
+        Assert.Equal(ArchiveStatus.Started, (await client.Archives.GetAsync(archive.Id, Ct)).Status); // the refused stop took no effect
     }
 
     [Fact]

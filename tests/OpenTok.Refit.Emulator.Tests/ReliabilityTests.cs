@@ -40,7 +40,7 @@ public sealed class ReliabilityTests
 
         var statistics = emulator.Statistics;
         emulator.Faults = FaultInjection.None;
-        var listed = await client.ListArchivesAsync(cancellationToken: Ct).ToListAsync(Ct);
+        var listed = await client.Archives.ListAsync(cancellationToken: Ct).ToListAsync(Ct);
         var output = TestContext.Current.TestOutputHelper;
         output?.WriteLine($"calls: {run.Calls}, HTTP requests seen by the emulator: {statistics.Requests} ({statistics.Requests - run.Calls} retries)");
         output?.WriteLine($"injected: {statistics.ServerErrorsInjected} x 503, {statistics.RateLimitsInjected} x 429");
@@ -135,26 +135,26 @@ public sealed class ReliabilityTests
                             Interlocked.Increment(ref _sessions);
                             continue;
                         case "StartArchive":
-                            archiveId = (await client.StartArchiveAsync(sessionId!, new ArchiveOptions { Name = $"caller {caller} #{archives}" }, Ct)).Id;
+                            archiveId = (await client.Archives.StartAsync(sessionId!, new ArchiveOptions { Name = $"caller {caller} #{archives}" }, Ct)).Id;
                             Started[archiveId] = true;
                             break;
                         case "GetArchive":
-                            var archive = await client.GetArchiveAsync(archiveId!, Ct);
+                            var archive = await client.Archives.GetAsync(archiveId!, Ct);
                             Check(archive.Status == (Stopped.ContainsKey(archiveId!) ? ArchiveStatus.Available : ArchiveStatus.Started), $"{archiveId} is {archive.Status}");
                             break;
                         case "ListArchives":
-                            var page = await client.ListArchivesAsync(sessionId, Ct).ToListAsync(Ct);
+                            var page = await client.Archives.ListAsync(sessionId, Ct).ToListAsync(Ct);
                             Check(page.Any(a => a.Id == archiveId), $"{archiveId} is missing from its session's list");
                             break;
                         case "SetLayout":
-                            await client.SetArchiveLayoutAsync(archiveId!, new Layout { Type = archives % 2 == 0 ? LayoutType.Pip : LayoutType.BestFit }, Ct);
+                            await client.Archives.SetLayoutAsync(archiveId!, new Layout { Type = archives % 2 == 0 ? LayoutType.Pip : LayoutType.BestFit }, Ct);
                             break;
                         case "StopArchive":
-                            await client.StopArchiveAsync(archiveId!, Ct);
+                            await client.Archives.StopAsync(archiveId!, Ct);
                             Stopped[archiveId!] = true;
                             break;
                         case "DeleteArchive":
-                            await client.DeleteArchiveAsync(archiveId!, Ct);
+                            await client.Archives.DeleteAsync(archiveId!, Ct);
                             Deleted[archiveId!] = true;
                             break;
                     }
@@ -166,7 +166,7 @@ public sealed class ReliabilityTests
                     // The start refused with 503 had taken effect after all: find the archive instead of starting another.
                     Interlocked.Increment(ref _recovered);
                     Interlocked.Increment(ref _calls);
-                    archiveId = (await client.ListArchivesAsync(sessionId, Ct).ToListAsync(Ct)).First(a => a.Status == ArchiveStatus.Started).Id;
+                    archiveId = (await client.Archives.ListAsync(sessionId, Ct).ToListAsync(Ct)).First(a => a.Status == ArchiveStatus.Started).Id;
                     Started[archiveId] = true;
                     Advance();
                 }

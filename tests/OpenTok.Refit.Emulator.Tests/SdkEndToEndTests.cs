@@ -39,7 +39,7 @@ public sealed class SdkEndToEndTests
         using var http = new HttpClient();
         var session = await client.RoutedSessionAsync();
 
-        var started = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { Name = "lifecycle", Resolution = Resolution.Hd, MultiArchiveTag = "tag-1" }, Ct);
+        var started = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { Name = "lifecycle", Resolution = Resolution.Hd, MultiArchiveTag = "tag-1" }, Ct);
         Assert.True(Guid.TryParseExact(started.Id, "D", out _));
         Assert.Equal(ArchiveStatus.Started, started.Status);
         Assert.Equal(("lifecycle", session.SessionId, emulator.ApiKey), (started.Name, started.SessionId, started.ProjectId));
@@ -49,17 +49,17 @@ public sealed class SdkEndToEndTests
         Assert.Equal((0L, TimeSpan.Zero, (string?)null), (started.Size, started.Duration, started.Url));
         Assert.InRange(started.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
 
-        var read = await client.GetArchiveAsync(started.Id, Ct);
+        var read = await client.Archives.GetAsync(started.Id, Ct);
         Assert.Equal(ArchiveStatus.Started, read.Status);
         Assert.Null(read.MultiArchiveTag); // echoed in the start answer only
 
-        var stopped = await client.StopArchiveAsync(started.Id, Ct);
+        var stopped = await client.Archives.StopAsync(started.Id, Ct);
         Assert.Equal(ArchiveStatus.Stopped, stopped.Status);
         Assert.Equal("user initiated", stopped.Reason);
         Assert.True(stopped.Duration >= TimeSpan.FromSeconds(1), "duration is filled in on stop");
         Assert.True(stopped.Size > 0, "size is filled in on stop");
 
-        var available = await client.GetArchiveAsync(started.Id, Ct);
+        var available = await client.Archives.GetAsync(started.Id, Ct);
         Assert.Equal(ArchiveStatus.Available, available.Status);
         Assert.NotNull(available.Url);
         Assert.StartsWith(emulator.BaseAddress.AbsoluteUri, available.Url, StringComparison.Ordinal);
@@ -71,15 +71,15 @@ public sealed class SdkEndToEndTests
         Assert.Equal(available.Size, bytes.LongLength);
         Assert.Equal("ftyp"u8.ToArray(), bytes[4..8]);
 
-        var listed = await client.ListArchivesAsync(cancellationToken: Ct).ToListAsync(Ct);
+        var listed = await client.Archives.ListAsync(cancellationToken: Ct).ToListAsync(Ct);
         Assert.Equal(started.Id, Assert.Single(listed).Id);
 
-        await client.DeleteArchiveAsync(started.Id, Ct);
-        Assert.Equal(ArchiveStatus.Deleted, (await client.GetArchiveAsync(started.Id, Ct)).Status);
-        Assert.Empty(await client.ListArchivesAsync(cancellationToken: Ct).ToListAsync(Ct));
+        await client.Archives.DeleteAsync(started.Id, Ct);
+        Assert.Equal(ArchiveStatus.Deleted, (await client.Archives.GetAsync(started.Id, Ct)).Status);
+        Assert.Empty(await client.Archives.ListAsync(cancellationToken: Ct).ToListAsync(Ct));
         using var gone = await http.GetAsync(available.Url, Ct);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        await client.DeleteArchiveAsync(started.Id, Ct); // deleting a deleted archive is allowed
+        await client.Archives.DeleteAsync(started.Id, Ct); // deleting a deleted archive is allowed
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public sealed class SdkEndToEndTests
         using var client = emulator.CreateClient();
         using var http = new HttpClient();
         var session = await client.RoutedSessionAsync();
-        var archive = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
-        await client.StopArchiveAsync(archive.Id, Ct);
-        var url = (await client.GetArchiveAsync(archive.Id, Ct)).Url!;
+        var archive = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+        await client.Archives.StopAsync(archive.Id, Ct);
+        var url = (await client.Archives.GetAsync(archive.Id, Ct)).Url!;
 
         using var tampered = await http.GetAsync(url[..^4] + "0000", Ct);
         Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
@@ -105,11 +105,11 @@ public sealed class SdkEndToEndTests
         using var client = emulator.CreateClient();
         using var http = new HttpClient();
         var session = await client.RoutedSessionAsync();
-        var archive = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { OutputMode = OutputMode.Individual }, Ct);
+        var archive = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { OutputMode = OutputMode.Individual }, Ct);
         Assert.Null(archive.Resolution);
-        await client.StopArchiveAsync(archive.Id, Ct);
+        await client.Archives.StopAsync(archive.Id, Ct);
 
-        var url = (await client.GetArchiveAsync(archive.Id, Ct)).Url!;
+        var url = (await client.Archives.GetAsync(archive.Id, Ct)).Url!;
         await using var stream = await http.GetStreamAsync(url, Ct);
         using var zip = new ZipArchive(stream);
         Assert.Equal(archive.Id + ".json", Assert.Single(zip.Entries).Name);
@@ -122,7 +122,7 @@ public sealed class SdkEndToEndTests
         using var client = emulator.CreateClient();
         var relayed = await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Relayed }, Ct);
 
-        var e = await Assert.ThrowsAsync<OpenTokConflictException>(() => client.StartArchiveAsync(relayed.SessionId, cancellationToken: Ct));
+        var e = await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.StartAsync(relayed.SessionId, cancellationToken: Ct));
         Assert.Equal(409, e.ErrorCode);
         Assert.Contains("relayed", e.ServerMessage, StringComparison.Ordinal);
     }
@@ -134,13 +134,13 @@ public sealed class SdkEndToEndTests
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
 
-        var first = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.StartArchiveAsync(session.SessionId, cancellationToken: Ct));
-        var tagged = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { MultiArchiveTag = "second" }, Ct);
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.StartArchiveAsync(session.SessionId, new ArchiveOptions { MultiArchiveTag = "second" }, Ct));
+        var first = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.StartAsync(session.SessionId, cancellationToken: Ct));
+        var tagged = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { MultiArchiveTag = "second" }, Ct);
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.StartAsync(session.SessionId, new ArchiveOptions { MultiArchiveTag = "second" }, Ct));
 
-        await client.StopArchiveAsync(first.Id, Ct);
-        var again = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct); // the untagged slot is free again
+        await client.Archives.StopAsync(first.Id, Ct);
+        var again = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct); // the untagged slot is free again
         Assert.NotEqual(first.Id, again.Id);
         Assert.NotEqual(first.Id, tagged.Id);
         Assert.Equal(3, emulator.Statistics.ArchivesStarted);
@@ -152,18 +152,18 @@ public sealed class SdkEndToEndTests
         await using var emulator = await StartAsync(new OpenTokEmulatorOptions { ArchiveAvailability = ArchiveAvailability.Manual });
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
-        var archive = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
+        var archive = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
 
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.DeleteArchiveAsync(archive.Id, Ct)); // started
-        await client.StopArchiveAsync(archive.Id, Ct);
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.StopArchiveAsync(archive.Id, Ct)); // not recording
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.DeleteArchiveAsync(archive.Id, Ct)); // stopped, still processing
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.DeleteAsync(archive.Id, Ct)); // started
+        await client.Archives.StopAsync(archive.Id, Ct);
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.StopAsync(archive.Id, Ct)); // not recording
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.DeleteAsync(archive.Id, Ct)); // stopped, still processing
 
         var unknown = Guid.NewGuid().ToString("D");
-        var e = await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.GetArchiveAsync(unknown, Ct));
+        var e = await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.Archives.GetAsync(unknown, Ct));
         Assert.Equal(404, e.ErrorCode);
-        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.StopArchiveAsync(unknown, Ct));
-        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.DeleteArchiveAsync(unknown, Ct));
+        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.Archives.StopAsync(unknown, Ct));
+        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.Archives.DeleteAsync(unknown, Ct));
     }
 
     [Fact]
@@ -176,16 +176,16 @@ public sealed class SdkEndToEndTests
         var started = new List<Archive>();
         for (var i = 0; i < 5; i++)
         {
-            var archive = await client.StartArchiveAsync((i % 2 == 0 ? a : b).SessionId, new ArchiveOptions { Name = $"n{i}" }, Ct);
-            await client.StopArchiveAsync(archive.Id, Ct);
+            var archive = await client.Archives.StartAsync((i % 2 == 0 ? a : b).SessionId, new ArchiveOptions { Name = $"n{i}" }, Ct);
+            await client.Archives.StopAsync(archive.Id, Ct);
             started.Add(archive);
         }
 
-        var all = await client.ListArchivesAsync(cancellationToken: Ct).ToListAsync(Ct);
+        var all = await client.Archives.ListAsync(cancellationToken: Ct).ToListAsync(Ct);
         Assert.Equal(["n4", "n3", "n2", "n1", "n0"], all.Select(x => x.Name));
 
         var pages = new List<Page<Archive>>();
-        await foreach (var page in client.ListArchivesAsync(cancellationToken: Ct).AsPages(offset: 1, pageSize: 2).WithCancellation(Ct))
+        await foreach (var page in client.Archives.ListAsync(cancellationToken: Ct).AsPages(offset: 1, pageSize: 2).WithCancellation(Ct))
         {
             pages.Add(page);
         }
@@ -194,11 +194,11 @@ public sealed class SdkEndToEndTests
         Assert.All(pages, p => Assert.Equal(5, p.TotalCount));
         Assert.Equal(["n3", "n2", "n1", "n0"], pages.SelectMany(p => p.Items).Select(x => x.Name));
 
-        var onlyB = await client.ListArchivesAsync(b.SessionId, Ct).ToListAsync(Ct);
+        var onlyB = await client.Archives.ListAsync(b.SessionId, Ct).ToListAsync(Ct);
         Assert.Equal(["n3", "n1"], onlyB.Select(x => x.Name));
 
-        var raw = await client.Archives.ListArchivesAsync(client.ApiKey, offset: 4, count: 1000, cancellationToken: Ct);
-        Assert.Equal((5, "n0"), (raw.Count, Assert.Single(raw.Items).Name));
+        var last = await client.Archives.ListAsync(cancellationToken: Ct).AsPages(offset: 4).FirstAsync(Ct);
+        Assert.Equal((5, "n0"), (last.TotalCount, Assert.Single(last.Items).Name));
     }
 
     [Fact]
@@ -207,15 +207,15 @@ public sealed class SdkEndToEndTests
         await using var emulator = await StartAsync();
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
-        var composed = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { Layout = new Layout { Type = LayoutType.Pip } }, Ct);
-        var individual = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { OutputMode = OutputMode.Individual, MultiArchiveTag = "i" }, Ct);
+        var composed = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { Layout = new Layout { Type = LayoutType.Pip } }, Ct);
+        var individual = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { OutputMode = OutputMode.Individual, MultiArchiveTag = "i" }, Ct);
 
-        await client.SetArchiveLayoutAsync(composed.Id, new Layout { Type = LayoutType.Custom, Stylesheet = "stream { width: 100%; }" }, Ct);
-        var e = await Assert.ThrowsAsync<OpenTokApiException>(() => client.SetArchiveLayoutAsync(individual.Id, new Layout(), Ct));
+        await client.Archives.SetLayoutAsync(composed.Id, new Layout { Type = LayoutType.Custom, Stylesheet = "stream { width: 100%; }" }, Ct);
+        var e = await Assert.ThrowsAsync<OpenTokApiException>(() => client.Archives.SetLayoutAsync(individual.Id, new Layout(), Ct));
         Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
 
-        await client.StopArchiveAsync(composed.Id, Ct);
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.SetArchiveLayoutAsync(composed.Id, new Layout(), Ct));
+        await client.Archives.StopAsync(composed.Id, Ct);
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.SetLayoutAsync(composed.Id, new Layout(), Ct));
     }
 
     [Fact]
@@ -224,20 +224,20 @@ public sealed class SdkEndToEndTests
         await using var emulator = await StartAsync();
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
-        var auto = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
-        var manual = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { StreamMode = StreamMode.Manual, MultiArchiveTag = "m" }, Ct);
+        var auto = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+        var manual = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { StreamMode = StreamMode.Manual, MultiArchiveTag = "m" }, Ct);
 
-        var e = await Assert.ThrowsAsync<OpenTokApiException>(() => client.AddArchiveStreamAsync(auto.Id, "stream-1", cancellationToken: Ct));
+        var e = await Assert.ThrowsAsync<OpenTokApiException>(() => client.Archives.AddStreamAsync(auto.Id, "stream-1", cancellationToken: Ct));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, e.StatusCode);
         Assert.Equal(405, e.ErrorCode);
 
-        await client.AddArchiveStreamAsync(manual.Id, "stream-1", hasVideo: false, cancellationToken: Ct);
-        await client.AddArchiveStreamAsync(manual.Id, "stream-2", cancellationToken: Ct);
-        await client.RemoveArchiveStreamAsync(manual.Id, "stream-2", Ct);
-        var streams = (await client.GetArchiveAsync(manual.Id, Ct)).Streams;
+        await client.Archives.AddStreamAsync(manual.Id, "stream-1", hasVideo: false, cancellationToken: Ct);
+        await client.Archives.AddStreamAsync(manual.Id, "stream-2", cancellationToken: Ct);
+        await client.Archives.RemoveStreamAsync(manual.Id, "stream-2", Ct);
+        var streams = (await client.Archives.GetAsync(manual.Id, Ct)).Streams;
         Assert.Equal(new ArchiveStream { StreamId = "stream-1", HasAudio = true, HasVideo = false }, Assert.Single(streams));
 
-        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.RemoveArchiveStreamAsync(manual.Id, "never-added", Ct));
+        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.Archives.RemoveStreamAsync(manual.Id, "never-added", Ct));
     }
 
     [Fact]
@@ -248,16 +248,16 @@ public sealed class SdkEndToEndTests
         var session = await client.RoutedSessionAsync();
 
         var storage = ArchiveStorage.S3("AKIA", "secret-key", "bucket", fallback: "opentok");
-        Assert.Equal(storage, await client.SetArchiveStorageAsync(storage, Ct));
-        var uploaded = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
-        await client.StopArchiveAsync(uploaded.Id, Ct);
-        var read = await client.GetArchiveAsync(uploaded.Id, Ct);
+        Assert.Equal(storage, await client.Archives.SetStorageAsync(storage, Ct));
+        var uploaded = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+        await client.Archives.StopAsync(uploaded.Id, Ct);
+        var read = await client.Archives.GetAsync(uploaded.Id, Ct);
         Assert.Equal((ArchiveStatus.Uploaded, (string?)null), (read.Status, read.Url));
 
-        await client.DeleteArchiveStorageAsync(Ct);
-        var available = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
-        await client.StopArchiveAsync(available.Id, Ct);
-        Assert.Equal(ArchiveStatus.Available, (await client.GetArchiveAsync(available.Id, Ct)).Status);
+        await client.Archives.DeleteStorageAsync(Ct);
+        var available = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+        await client.Archives.StopAsync(available.Id, Ct);
+        Assert.Equal(ArchiveStatus.Available, (await client.Archives.GetAsync(available.Id, Ct)).Status);
     }
 
     [Fact]
@@ -267,19 +267,19 @@ public sealed class SdkEndToEndTests
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
 
-        var delayed = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
-        await client.StopArchiveAsync(delayed.Id, Ct);
-        Assert.Equal(ArchiveStatus.Stopped, (await client.GetArchiveAsync(delayed.Id, Ct)).Status);
+        var delayed = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+        await client.Archives.StopAsync(delayed.Id, Ct);
+        Assert.Equal(ArchiveStatus.Stopped, (await client.Archives.GetAsync(delayed.Id, Ct)).Status);
         await Task.Delay(400, Ct);
-        Assert.Equal(ArchiveStatus.Available, (await client.GetArchiveAsync(delayed.Id, Ct)).Status);
+        Assert.Equal(ArchiveStatus.Available, (await client.Archives.GetAsync(delayed.Id, Ct)).Status);
 
         emulator.ArchiveAvailability = ArchiveAvailability.Manual;
-        var manual = await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
+        var manual = await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
         Assert.False(emulator.CompleteArchive(manual.Id)); // still recording
-        await client.StopArchiveAsync(manual.Id, Ct);
-        Assert.Equal(ArchiveStatus.Stopped, (await client.GetArchiveAsync(manual.Id, Ct)).Status);
+        await client.Archives.StopAsync(manual.Id, Ct);
+        Assert.Equal(ArchiveStatus.Stopped, (await client.Archives.GetAsync(manual.Id, Ct)).Status);
         Assert.True(emulator.CompleteArchive(manual.Id));
-        Assert.Equal(ArchiveStatus.Available, (await client.GetArchiveAsync(manual.Id, Ct)).Status);
+        Assert.Equal(ArchiveStatus.Available, (await client.Archives.GetAsync(manual.Id, Ct)).Status);
     }
 
     [Fact]
@@ -290,10 +290,10 @@ public sealed class SdkEndToEndTests
         var session = await client.CreateSessionAsync(
             new SessionOptions { MediaMode = MediaMode.Routed, ArchiveMode = ArchiveMode.Always, ArchiveName = "auto", ArchiveResolution = Resolution.FullHd }, Ct);
 
-        var automatic = Assert.Single(await client.ListArchivesAsync(session.SessionId, Ct).ToListAsync(Ct));
+        var automatic = Assert.Single(await client.Archives.ListAsync(session.SessionId, Ct).ToListAsync(Ct));
         Assert.Equal((ArchiveStatus.Started, "auto", (Resolution?)Resolution.FullHd), (automatic.Status, automatic.Name, automatic.Resolution));
-        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.StartArchiveAsync(session.SessionId, cancellationToken: Ct));
-        await client.StartArchiveAsync(session.SessionId, new ArchiveOptions { MultiArchiveTag = "manual" }, Ct);
+        await Assert.ThrowsAsync<OpenTokConflictException>(() => client.Archives.StartAsync(session.SessionId, cancellationToken: Ct));
+        await client.Archives.StartAsync(session.SessionId, new ArchiveOptions { MultiArchiveTag = "manual" }, Ct);
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class SdkEndToEndTests
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
 
-        var archive = await client.StartArchiveAsync(session.SessionId, new ArchiveOptions
+        var archive = await client.Archives.StartAsync(session.SessionId, new ArchiveOptions
         {
             OutputMode = OutputMode.Individual,
             HasTranscription = true,
@@ -320,14 +320,14 @@ public sealed class SdkEndToEndTests
         await using var emulator = await StartAsync();
         using var client = emulator.CreateClient();
         var session = await client.RoutedSessionAsync();
-        await client.StartArchiveAsync(session.SessionId, cancellationToken: Ct);
+        await client.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
 
         emulator.Reset();
 
         Assert.Empty(emulator.Sessions);
         Assert.Empty(emulator.Archives);
         Assert.Equal(new EmulatorStatistics(0, 0, 0, 0, 0, 0, 0), emulator.Statistics);
-        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.StartArchiveAsync(session.SessionId, cancellationToken: Ct));
+        await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.Archives.StartAsync(session.SessionId, cancellationToken: Ct));
     }
 
     [Fact]
@@ -343,13 +343,13 @@ public sealed class SdkEndToEndTests
         await using var strict = await StartAsync();
         using (var client = strict.CreateClient())
         {
-            await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.StartArchiveAsync(sessionId, cancellationToken: Ct));
+            await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.Archives.StartAsync(sessionId, cancellationToken: Ct));
         }
 
         await using var lenient = await StartAsync(new OpenTokEmulatorOptions { AcceptUnknownSessions = true });
         using (var client = lenient.CreateClient())
         {
-            var archive = await client.StartArchiveAsync(sessionId, cancellationToken: Ct);
+            var archive = await client.Archives.StartAsync(sessionId, cancellationToken: Ct);
             Assert.Equal(sessionId, archive.SessionId);
         }
     }

@@ -17,7 +17,7 @@ public sealed class WireRuleTests : IAsyncLifetime
         _emulator = await StartAsync();
         using var client = _emulator.CreateClient();
         _routed = (await client.RoutedSessionAsync()).SessionId;
-        _archiveId = (await client.StartArchiveAsync(_routed, cancellationToken: Ct)).Id;
+        _archiveId = (await client.Archives.StartAsync(_routed, cancellationToken: Ct)).Id;
     }
 
     public ValueTask DisposeAsync() => _emulator.DisposeAsync();

@@ -44,7 +44,7 @@ let ``list every archive with ToListAsync`` () : Task =
     task {
         use! stub = StubServer.StartAsync(Func<_, _>(serve))
         use client = clientFor stub
-        let! archives = client.ListArchivesAsync().ToListAsync()
+        let! archives = client.Archives.ListAsync().ToListAsync()
         Assert.Equal(120, archives.Count)
         Assert.All(archives, fun archive -> Assert.Equal(ArchiveStatus.Available, archive.Status))
     }
@@ -55,7 +55,7 @@ let ``read archives page by page`` () : Task =
         use! stub = StubServer.StartAsync(Func<_, _>(serve))
         use client = clientFor stub
         // .NET 10's built-in System.Linq.AsyncEnumerable reads the pages; no extra library needed.
-        let! pages = client.ListArchivesAsync().AsPages(pageSize = 50).ToListAsync()
+        let! pages = client.Archives.ListAsync().AsPages(pageSize = 50).ToListAsync()
         Assert.Equal<int list>([ 50; 50; 20 ], [ for page in pages -> page.Items.Count ])
         Assert.All(pages, fun page -> Assert.Equal(120, page.TotalCount))
     }

@@ -1,16 +1,12 @@
-using OpenTok.Refit.Http;
+using Refit;
 
 namespace OpenTok.Refit.Api;
 
-/// <summary>Sessions (reference §3), one method per endpoint. Implemented at compile time as <c>SessionsApiClient</c>.</summary>
-[GenerateRestClient]
-public interface ISessionsApi
+/// <summary>The sessions endpoints, 1:1 with the wire; implemented by Refit's source generator. Callers use <see cref="ISessionsClient"/>.</summary>
+internal interface ISessionsApi
 {
-    /// <summary><c>POST /session/create</c>: creates a session. The answer is an array with one element.</summary>
-    /// <param name="body">The form fields.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The created session(s).</returns>
-    [Post("/session/create")]
+    // Accept is set here, not left to the auth handler, because without it the service answers XML.
+    [Post(ApiRoutes.SessionCreate)]
     [Headers("Accept: application/json")]
-    Task<CreatedSession[]> CreateSessionAsync([Body(BodySerializationMethod.UrlEncoded)] CreateSessionRequest body, CancellationToken cancellationToken = default);
+    Task<CreatedSession[]> CreateAsync([Body(BodySerializationMethod.UrlEncoded)] CreateSessionRequest body, CancellationToken cancellationToken);
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenTok.Refit.Api;
 using OpenTok.Refit.Http;
 using Polly;
 
@@ -11,7 +10,7 @@ namespace OpenTok.Refit;
 /// <summary>
 /// Registers OpenTok with dependency injection: options bound and validated at start, an <see cref="HttpClient"/>
 /// from <see cref="IHttpClientFactory"/> with the resilience, telemetry and auth handlers, and
-/// <see cref="OpenTokClient"/>, <see cref="ISessionsApi"/> and <see cref="IArchivesApi"/>.
+/// <see cref="OpenTokClient"/> with its area clients (<see cref="IArchivesClient"/>, <see cref="ISessionsClient"/>).
 /// </summary>
 public static class OpenTokServiceCollectionExtensions
 {
@@ -21,7 +20,7 @@ public static class OpenTokServiceCollectionExtensions
     /// <summary>Registers OpenTok with options bound from configuration (e.g. the <c>OpenTok</c> section).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section holding <c>ApiKey</c>, <c>ApiSecret</c>, <c>BaseAddress</c>, <c>Resilience</c>, ….</param>
-    /// <returns>The HttpClient builder, to add handlers of your own.</returns>
+    /// <returns>The HttpClient builder, to add handlers of your own (they run inside the auth handler, once per attempt).</returns>
     public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -31,7 +30,7 @@ public static class OpenTokServiceCollectionExtensions
     /// <summary>Registers OpenTok with options set in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The HttpClient builder, to add handlers of your own.</returns>
+    /// <returns>The HttpClient builder, to add handlers of your own (they run inside the auth handler, once per attempt).</returns>
     public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, Action<OpenTokOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -40,7 +39,8 @@ public static class OpenTokServiceCollectionExtensions
 
     /// <summary>
     /// Registers one of several OpenTok projects under a name: resolve it with
-    /// <c>[FromKeyedServices("name")] OpenTokClient client</c> or <c>GetRequiredKeyedService&lt;OpenTokClient&gt;("name")</c>.
+    /// <c>[FromKeyedServices("name")] OpenTokClient client</c> or <c>GetRequiredKeyedService&lt;OpenTokClient&gt;("name")</c>
+    /// (its area clients likewise, e.g. <c>[FromKeyedServices("name")] IArchivesClient archives</c>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The project's registration name.</param>
@@ -65,7 +65,11 @@ public static class OpenTokServiceCollectionExtensions
         return services.AddOpenTokCore(name, keyed: true, builder => builder.Configure(configure));
     }
 
-    private static IHttpClientBuilder AddOpenTokCore(this IServiceCollection services, string name, bool keyed, Action<OptionsBuilder<OpenTokOptions>> configure)
+    /// <summary>
+    /// The one place the HTTP pipeline is assembled, for <c>AddOpenTok</c> and for <c>new OpenTokClient(...)</c> (which
+    /// runs it in a private container): resilience ▸ telemetry ▸ auth ▸ the user's handlers ▸ the socket.
+    /// </summary>
+    internal static IHttpClientBuilder AddOpenTokCore(this IServiceCollection services, string name, bool keyed, Action<OptionsBuilder<OpenTokOptions>> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var optionsBuilder = services.AddOptions<OpenTokOptions>(name);
@@ -73,39 +77,51 @@ public static class OpenTokServiceCollectionExtensions
         optionsBuilder.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenTokOptions>>(new OpenTokOptionsValidator(name));
 
-        // Shared by every handler chain the factory makes for this name, so the learned clock offset and the
-        // circuit's state survive handler rotation.
+        // Shared by every handler chain the factory makes for this name, so the learned clock offset survives
+        // handler rotation (the resilience pipeline, and so the circuit's state, is kept per name by its registry).
         services.AddKeyedSingleton(name, (sp, _) => new ServerClock(TimeProviderOf(sp)));
-        services.AddKeyedSingleton(name, (sp, _) =>
-            OpenTokResilienceHandler.CreatePipeline(OptionsOf(sp, name).Resilience, TimeProviderOf(sp)));
 
         var httpClient = services.AddHttpClient(name, (sp, client) =>
         {
             var options = OptionsOf(sp, name);
             client.BaseAddress = OpenTokClient.HttpBaseAddress(options.BaseAddress);
-            client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(100);
+            // The resilience pipeline owns timeouts; HttpClient's own would cut a call short between retries.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+
+        // Resilience outermost, so every retry goes through telemetry and a freshly signed auth header.
+        httpClient.AddResilienceHandler("OpenTok", (pipeline, context) =>
+        {
+            var resilience = OptionsOf(context.ServiceProvider, name).Resilience;
+            var timeProvider = TimeProviderOf(context.ServiceProvider);
+            pipeline.TimeProvider = timeProvider;
+            if (resilience.Enabled)
+            {
+                OpenTokResilience.Configure(pipeline, resilience, timeProvider);
+            }
+            else
+            {
+                // Off means one attempt, but never one that hangs for ever.
+                pipeline.AddTimeout(TimeSpan.FromSeconds(100));
+            }
         });
         httpClient
-            .AddHttpMessageHandler(sp => new OpenTokResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)))
             .AddHttpMessageHandler(sp => new OpenTokTelemetryHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<OpenTokClient>()))
             .AddHttpMessageHandler(sp => new OpenTokAuthHandler(OptionsOf(sp, name), sp.GetRequiredKeyedService<ServerClock>(name)));
 
-        OpenTokClient CreateClient(IServiceProvider sp) =>
-            new(OptionsOf(sp, name), HttpClientOf(sp, name), TimeProviderOf(sp), ownsHttpClient: false);
-        ISessionsApi CreateSessions(IServiceProvider sp) => new SessionsApiClient(HttpClientOf(sp, name), OpenTokJsonContext.Default.Options);
-        IArchivesApi CreateArchives(IServiceProvider sp) => new ArchivesApiClient(HttpClientOf(sp, name), OpenTokJsonContext.Default.Options);
+        OpenTokClient CreateClient(IServiceProvider sp) => new(OptionsOf(sp, name), HttpClientOf(sp, name), TimeProviderOf(sp));
 
         if (keyed)
         {
             services.AddKeyedTransient(name, (sp, _) => CreateClient(sp));
-            services.AddKeyedTransient(name, (sp, _) => CreateSessions(sp));
-            services.AddKeyedTransient(name, (sp, _) => CreateArchives(sp));
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Archives);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sessions);
         }
         else
         {
             services.AddTransient(CreateClient);
-            services.AddTransient(CreateSessions);
-            services.AddTransient(CreateArchives);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Archives);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sessions);
         }
 
         return httpClient;

@@ -12,7 +12,7 @@ namespace OpenTok.Refit.Http;
 /// If the server rejects the JWT and its <c>Date</c> shows the clocks were further apart than thought, the
 /// request is signed again and resent once: a rejected request took no effect, whatever its method.
 /// </summary>
-public sealed class OpenTokAuthHandler : DelegatingHandler
+internal sealed class OpenTokAuthHandler : DelegatingHandler
 {
     /// <summary>The header that carries the REST JWT.</summary>
     public const string AuthHeaderName = "X-OPENTOK-AUTH";

@@ -7,10 +7,13 @@ namespace OpenTok.Refit.Http;
 /// Reports every attempt: a log line (method, path template, status, duration, attempt), an <see cref="Activity"/>
 /// and a duration measurement. Never the headers: they carry the auth JWT.
 /// </summary>
-public sealed partial class OpenTokTelemetryHandler : DelegatingHandler
+internal sealed partial class OpenTokTelemetryHandler : DelegatingHandler
 {
-    /// <summary>The request option the resilience handler sets to the attempt number (1 for the first).</summary>
-    public static readonly HttpRequestOptionsKey<int> AttemptKey = new("OpenTok.Attempt");
+    // The resilience handler sends the same request message again for each retry, so counting here numbers the attempts.
+    private static readonly HttpRequestOptionsKey<int> AttemptKey = new("OpenTok.Attempt");
+
+    // Refit records the endpoint's declared path (/v2/project/{apiKey}/archive/{archiveId}) on every request it builds.
+    private static readonly HttpRequestOptionsKey<string> PathTemplateKey = new(global::Refit.HttpRequestMessageOptions.RelativePathTemplate);
 
     private readonly ILogger _logger;
 
@@ -23,8 +26,9 @@ public sealed partial class OpenTokTelemetryHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var method = request.Method.Method;
-        var template = request.Options.TryGetValue(RestClientRuntime.PathTemplateKey, out var t) ? t : request.RequestUri?.ToString() ?? "";
-        var attempt = request.Options.TryGetValue(AttemptKey, out var a) ? a : 1;
+        var template = request.Options.TryGetValue(PathTemplateKey, out var t) ? t : request.RequestUri?.AbsolutePath ?? "";
+        var attempt = (request.Options.TryGetValue(AttemptKey, out var a) ? a : 0) + 1;
+        request.Options.Set(AttemptKey, attempt);
 
         using var activity = OpenTokTelemetry.ActivitySource.StartActivity($"OpenTok {method} {template}", ActivityKind.Client);
         activity?.SetTag("http.request.method", method);

@@ -5,7 +5,7 @@ namespace OpenTok.Refit.Http;
 /// that REST JWTs are dated by the server's time: a machine whose clock is minutes off still authenticates. Shared
 /// by every attempt of one client; thread-safe.
 /// </summary>
-public sealed class ServerClock
+internal sealed class ServerClock
 {
     private readonly TimeProvider _timeProvider;
     private long _offsetTicks;

@@ -107,7 +107,7 @@ public sealed record Transcription
 }
 
 /// <summary>One page of <c>GET /v2/project/{apiKey}/archive</c>.</summary>
-public sealed record ArchiveList
+internal sealed record ArchiveList
 {
     /// <summary>How many archives match in all (not just on this page).</summary>
     public int Count { get; init; }
@@ -117,7 +117,7 @@ public sealed record ArchiveList
 }
 
 /// <summary>The body of <c>PATCH …/archive/{archiveId}/streams</c>: add one stream or remove one.</summary>
-public sealed record StreamsChange
+internal sealed record StreamsChange
 {
     /// <summary>The stream to add.</summary>
     public string? AddStream { get; init; }

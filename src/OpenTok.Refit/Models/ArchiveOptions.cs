@@ -133,7 +133,7 @@ public sealed partial record TranscriptionProperties
 }
 
 /// <summary>The body of <c>POST /v2/project/{apiKey}/archive</c>: the session plus <see cref="ArchiveOptions"/>.</summary>
-public sealed record StartArchiveRequest : ArchiveOptions
+internal sealed record StartArchiveRequest : ArchiveOptions
 {
     /// <summary>Creates an empty request; set <see cref="SessionId"/>.</summary>
     public StartArchiveRequest()

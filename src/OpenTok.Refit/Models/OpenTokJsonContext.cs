@@ -19,9 +19,9 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(StreamsChange))]
 [JsonSerializable(typeof(ArchiveStorage))]
 [JsonSerializable(typeof(ErrorBody))]
-public sealed partial class OpenTokJsonContext : JsonSerializerContext;
+internal sealed partial class OpenTokJsonContext : JsonSerializerContext;
 
 /// <summary>The error body every endpoint answers with: <c>{ "code": 404, "message": "…" }</c>.</summary>
 /// <param name="Code">The status code, repeated.</param>
 /// <param name="Message">What went wrong.</param>
-public sealed record ErrorBody(int Code, string Message);
+internal sealed record ErrorBody(int Code, string Message);

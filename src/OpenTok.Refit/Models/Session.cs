@@ -1,19 +1,21 @@
 using System.Text.Json.Serialization;
-using OpenTok.Refit.Http;
+using Refit;
 
 namespace OpenTok.Refit;
 
 /// <summary>The form body of <c>POST /session/create</c>, field for field (reference §3.1).</summary>
-public sealed record CreateSessionRequest
+internal sealed record CreateSessionRequest
 {
     /// <summary><c>enabled</c> (relayed) or <c>disabled</c> (routed).</summary>
     [AliasAs("p2p.preference")]
     public string? P2pPreference { get; init; }
 
     /// <summary><c>manual</c> or <c>always</c>.</summary>
+    [AliasAs("archiveMode")]
     public string? ArchiveMode { get; init; }
 
     /// <summary>An IPv4 location hint.</summary>
+    [AliasAs("location")]
     public string? Location { get; init; }
 
     /// <summary>End-to-end encryption; sent only when true.</summary>
@@ -21,14 +23,16 @@ public sealed record CreateSessionRequest
     public bool? EndToEndEncryption { get; init; }
 
     /// <summary>The automatic archives' name.</summary>
+    [AliasAs("archiveName")]
     public string? ArchiveName { get; init; }
 
     /// <summary>The automatic archives' resolution.</summary>
+    [AliasAs("archiveResolution")]
     public string? ArchiveResolution { get; init; }
 }
 
 /// <summary>One element of the array <c>POST /session/create</c> answers with.</summary>
-public sealed record CreatedSession
+internal sealed record CreatedSession
 {
     /// <summary>The new session's id.</summary>
     /// <remarks>Empty, never null, when the server left it out (the default sits in the getter: the JSON reader overwrites initializers).</remarks>
@@ -54,16 +58,16 @@ public sealed record CreatedSession
     public string? MediaServerUrl { get; init; }
 }
 
-/// <summary>A session created by <see cref="OpenTokClient.CreateSessionAsync"/>: its id, the options it was made with, and token signing.</summary>
+/// <summary>A session created by <see cref="ISessionsClient.CreateAsync"/>: its id, the options it was made with, and token signing.</summary>
 public sealed class Session
 {
-    private readonly OpenTokClient _client;
+    private readonly Func<string, TokenOptions?, string> _generateToken;
 
-    internal Session(OpenTokClient client, string sessionId, SessionOptions options)
+    internal Session(string sessionId, SessionOptions options, Func<string, TokenOptions?, string> generateToken)
     {
-        _client = client;
         SessionId = sessionId;
         Options = options;
+        _generateToken = generateToken;
     }
 
     /// <summary>The session id: give it to clients, with a token, to connect.</summary>
@@ -78,7 +82,7 @@ public sealed class Session
     /// <summary>Signs a token for this session; see <see cref="OpenTokClient.GenerateToken"/>.</summary>
     /// <param name="options">Role, expiry, data, layout classes and format; <see langword="null"/> for the defaults.</param>
     /// <returns>The token.</returns>
-    public string GenerateToken(TokenOptions? options = null) => _client.GenerateToken(SessionId, options);
+    public string GenerateToken(TokenOptions? options = null) => _generateToken(SessionId, options);
 
     /// <summary>The session id.</summary>
     /// <returns>The session id.</returns>

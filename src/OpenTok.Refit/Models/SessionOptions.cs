@@ -111,7 +111,7 @@ public sealed partial record SessionOptions
 
     /// <summary>The form body these options become.</summary>
     /// <returns>The wire request.</returns>
-    public CreateSessionRequest ToRequest() => new()
+    internal CreateSessionRequest ToRequest() => new()
     {
         P2pPreference = MediaMode == MediaMode.Routed ? "disabled" : "enabled",
         ArchiveMode = ArchiveMode == ArchiveMode.Always ? "always" : "manual",

@@ -29,8 +29,8 @@ public class ContractTests
         await client.CreateSessionAsync();
         await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed, ArchiveMode = ArchiveMode.Always, ArchiveName = "Room 1", ArchiveResolution = Resolution.Hd, Location = "10.1.2.3", });
         await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed, EndToEndEncryption = true });
-        await client.StartArchiveAsync(ExampleSessionId);
-        await client.StartArchiveAsync(ExampleSessionId, new ArchiveOptions
+        await client.Archives.StartAsync(ExampleSessionId);
+        await client.Archives.StartAsync(ExampleSessionId, new ArchiveOptions
         {
             Name = "Room 1",
             HasVideo = false,
@@ -42,16 +42,16 @@ public class ContractTests
             HasTranscription = true,
             TranscriptionProperties = new TranscriptionProperties { PrimaryLanguageCode = "en-US", HasSummary = true },
         });
-        await client.StopArchiveAsync(ArchiveId);
-        await client.GetArchiveAsync(ArchiveId);
-        await client.DeleteArchiveAsync(ArchiveId);
-        await client.ListArchivesAsync().AsPages(pageSize: 50).FirstAsync();
-        await client.ListArchivesAsync(ExampleSessionId).FirstAsync();
-        await client.SetArchiveLayoutAsync(ArchiveId, new Layout { Type = LayoutType.Custom, Stylesheet = "stream.instructor {position: absolute;}" });
-        await client.AddArchiveStreamAsync(ArchiveId, "stream-1", hasVideo: false);
-        await client.RemoveArchiveStreamAsync(ArchiveId, "stream-1");
-        await client.SetArchiveStorageAsync(ArchiveStorage.S3("AKIA", "s3-secret", "bucket", "https://s3.example.com", "s3", "opentok"));
-        await client.DeleteArchiveStorageAsync();
+        await client.Archives.StopAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
+        await client.Archives.DeleteAsync(ArchiveId);
+        await client.Archives.ListAsync().AsPages(pageSize: 50).FirstAsync();
+        await client.Archives.ListAsync(ExampleSessionId).FirstAsync();
+        await client.Archives.SetLayoutAsync(ArchiveId, new Layout { Type = LayoutType.Custom, Stylesheet = "stream.instructor {position: absolute;}" });
+        await client.Archives.AddStreamAsync(ArchiveId, "stream-1", hasVideo: false);
+        await client.Archives.RemoveStreamAsync(ArchiveId, "stream-1");
+        await client.Archives.SetStorageAsync(ArchiveStorage.S3("AKIA", "s3-secret", "bucket", "https://s3.example.com", "s3", "opentok"));
+        await client.Archives.DeleteStorageAsync();
 
         Snapshot.Match(string.Join("\n", stub.Requests.Select(r => r.ToSnapshot())));
     }
@@ -62,8 +62,8 @@ public class ContractTests
         await using var stub = await StubServer.StartAsync(Answer);
         using var client = ClientFor(stub);
 
-        await client.GetArchiveAsync(ArchiveId);
-        await client.GetArchiveAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
 
         var ids = new List<string>();
         foreach (var request in stub.Requests)
@@ -93,7 +93,7 @@ public class ContractTests
         await using var stub = await StubServer.StartAsync(Answer);
         using var client = ClientFor(stub, o => o.UserAgentSuffix = "my-app/4.5");
 
-        await client.GetArchiveAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
 
         Assert.EndsWith(" my-app/4.5", stub.Requests[0].Headers["user-agent"], StringComparison.Ordinal);
     }
@@ -104,7 +104,7 @@ public class ContractTests
         await using var stub = await StubServer.StartAsync(Answer);
         using var client = ClientFor(stub, o => o.BaseAddress = new Uri(stub.BaseAddress, "prefix"));
 
-        await client.GetArchiveAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
 
         Assert.Equal($"/prefix/v2/project/123456/archive/{ArchiveId}", stub.Requests[0].Path);
     }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OpenTok.Refit.Api;
 using OpenTok.Refit.Testing;
 using static OpenTok.Refit.Tests.Rest.RestFixtures;
 using static OpenTok.Refit.Tests.TestCredentials;
@@ -15,7 +14,7 @@ public class DependencyInjectionTests
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     [Fact]
-    public async Task AddOpenTok_binds_the_section_and_resolves_a_working_client_and_every_api()
+    public async Task AddOpenTok_binds_the_section_and_resolves_a_working_client_and_every_area()
     {
         await using var stub = await StubServer.StartAsync(_ => StubResponse.Json(ArchiveJson()));
         var services = new ServiceCollection().AddLogging();
@@ -29,14 +28,14 @@ public class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<OpenTokClient>();
-        var archive = await client.GetArchiveAsync(ArchiveId);
-        var direct = await provider.GetRequiredService<IArchivesApi>().GetArchiveAsync(ApiKey, ArchiveId);
+        var archive = await client.Archives.GetAsync(ArchiveId);
+        var direct = await provider.GetRequiredService<IArchivesClient>().GetAsync(ArchiveId);
 
         Assert.Equal(ArchiveId, archive.Id);
         Assert.Equal(archive, direct);
-        Assert.NotNull(provider.GetRequiredService<ISessionsApi>());
+        Assert.NotNull(provider.GetRequiredService<ISessionsClient>());
         Assert.Equal(1, provider.GetRequiredService<IOptionsMonitor<OpenTokOptions>>().Get(OpenTokServiceCollectionExtensions.DefaultName).Resilience.MaxRetryAttempts);
-        Assert.All(stub.Requests, r => Assert.NotNull(r.AuthJwt)); // the protocol-level API goes through the same pipeline
+        Assert.All(stub.Requests, r => Assert.NotNull(r.AuthJwt)); // an area client resolved on its own goes through the same pipeline
     }
 
     [Fact]
@@ -61,8 +60,8 @@ public class DependencyInjectionTests
         services.AddOpenTok("second", o => { o.ApiKey = "654321"; o.ApiSecret = ApiSecret; o.BaseAddress = second.BaseAddress; });
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredKeyedService<OpenTokClient>("first").GetArchiveAsync(ArchiveId);
-        await provider.GetRequiredKeyedService<OpenTokClient>("second").GetArchiveAsync(ArchiveId);
+        await provider.GetRequiredKeyedService<OpenTokClient>("first").Archives.GetAsync(ArchiveId);
+        await provider.GetRequiredKeyedService<IArchivesClient>("second").GetAsync(ArchiveId);
 
         Assert.Equal($"/v2/project/123456/archive/{ArchiveId}", Assert.Single(first.Requests).Path);
         Assert.Equal($"/v2/project/654321/archive/{ArchiveId}", Assert.Single(second.Requests).Path);
@@ -77,7 +76,7 @@ public class DependencyInjectionTests
             .AddHttpMessageHandler(() => new TaggingHandler());
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<OpenTokClient>().GetArchiveAsync(ArchiveId);
+        await provider.GetRequiredService<OpenTokClient>().Archives.GetAsync(ArchiveId);
 
         Assert.Equal("yes", stub.Requests[0].Headers["x-tagged"]);
     }

@@ -25,7 +25,7 @@ public class PagingTests
         using var client = ClientFor(stub);
 
         var ids = new List<string>();
-        await foreach (var archive in client.ListArchivesAsync())
+        await foreach (var archive in client.Archives.ListAsync())
         {
             ids.Add(archive.Id);
         }
@@ -41,7 +41,7 @@ public class PagingTests
         await using var stub = await StubServer.StartAsync(Serve);
         using var client = ClientFor(stub);
 
-        var first = await client.ListArchivesAsync().Take(10).ToListAsync();
+        var first = await client.Archives.ListAsync().Take(10).ToListAsync();
 
         Assert.Equal(10, first.Count);
         Assert.Single(stub.Requests);
@@ -53,7 +53,7 @@ public class PagingTests
         await using var stub = await StubServer.StartAsync(Serve);
         using var client = ClientFor(stub);
 
-        var pageable = client.ListArchivesAsync();
+        var pageable = client.Archives.ListAsync();
 
         Assert.Empty(stub.Requests);
         Assert.Equal(Total, (await pageable.ToListAsync()).Count);
@@ -65,7 +65,7 @@ public class PagingTests
         await using var stub = await StubServer.StartAsync(Serve);
         using var client = ClientFor(stub);
 
-        var pages = await client.ListArchivesAsync().AsPages(offset: 2300, pageSize: 100).ToListAsync();
+        var pages = await client.Archives.ListAsync().AsPages(offset: 2300, pageSize: 100).ToListAsync();
 
         Assert.Equal([100, 100], pages.Select(p => p.Items.Count));
         Assert.All(pages, p => Assert.Equal(Total, p.TotalCount));
@@ -78,7 +78,7 @@ public class PagingTests
         await using var stub = await StubServer.StartAsync(_ => StubResponse.Json(ArchiveListJson(5000, [])));
         using var client = ClientFor(stub);
 
-        Assert.Empty(await client.ListArchivesAsync().ToListAsync());
+        Assert.Empty(await client.Archives.ListAsync().ToListAsync());
         Assert.Single(stub.Requests);
     }
 
@@ -91,7 +91,7 @@ public class PagingTests
         await using var stub = await StubServer.StartAsync(Serve);
         using var client = ClientFor(stub);
 
-        var error = Assert.Throws<OpenTokArgumentException>(() => client.ListArchivesAsync().AsPages(offset, pageSize));
+        var error = Assert.Throws<OpenTokArgumentException>(() => client.Archives.ListAsync().AsPages(offset, pageSize));
 
         Assert.Equal(parameter, error.ParamName);
         Assert.Empty(stub.Requests);

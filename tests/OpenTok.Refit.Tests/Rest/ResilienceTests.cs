@@ -24,7 +24,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(FailFirst(1, unavailable, StubResponse.Json(ArchiveJson())));
         using var client = ClientFor(stub); // base delay 5 ms: only Retry-After explains a second's wait
 
-        var archive = await client.GetArchiveAsync(ArchiveId);
+        var archive = await client.Archives.GetAsync(ArchiveId);
 
         Assert.Equal(ArchiveId, archive.Id);
         Assert.Equal(2, stub.Requests.Count);
@@ -41,7 +41,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(FailFirst(2, new StubResponse(status), new StubResponse(204)));
         using var client = ClientFor(stub);
 
-        await client.DeleteArchiveAsync(ArchiveId);
+        await client.Archives.DeleteAsync(ArchiveId);
 
         Assert.Equal(3, stub.Requests.Count);
     }
@@ -52,7 +52,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(500, """{"code":500,"message":"oops"}"""));
         using var client = ClientFor(stub);
 
-        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.StartArchiveAsync(ExampleSessionId));
+        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.StartAsync(ExampleSessionId));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Single(stub.Requests);
@@ -64,7 +64,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(FailFirst(1, new StubResponse(429, Headers: new Dictionary<string, string> { ["Retry-After"] = "0" }), StubResponse.Json(ArchiveJson(status: "started"))));
         using var client = ClientFor(stub);
 
-        await client.StartArchiveAsync(ExampleSessionId);
+        await client.Archives.StartAsync(ExampleSessionId);
 
         Assert.Equal(2, stub.Requests.Count);
     }
@@ -83,10 +83,10 @@ public class ResilienceTests
         options.Resilience.CircuitBreakerEnabled = false;
         using var client = new OpenTokClient(options);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.StartArchiveAsync(ExampleSessionId));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.Archives.StartAsync(ExampleSessionId));
 
         Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
-        Assert.True(OpenTokResilienceHandler.IsRetryable(Polly.Outcome.FromException<HttpResponseMessage>(error), new HttpRequestMessage(HttpMethod.Post, "x")));
+        Assert.True(OpenTokResilience.IsRetryable(Polly.Outcome.FromException<HttpResponseMessage>(error), new HttpRequestMessage(HttpMethod.Post, "x")));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(FailFirst(2, new StubResponse(503), StubResponse.Json(ArchiveJson())));
         using var client = ClientFor(stub);
 
-        await client.GetArchiveAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
 
         var ids = stub.Requests.Select(r => new JsonWebToken(r.AuthJwt).Id).ToList();
         Assert.Equal(3, ids.Count);
@@ -108,7 +108,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(503, """{"code":503,"message":"still busy"}"""));
         using var client = ClientFor(stub, o => o.Resilience.MaxRetryAttempts = 2);
 
-        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.GetArchiveAsync(ArchiveId));
+        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.GetAsync(ArchiveId));
 
         Assert.Equal("still busy", error.ServerMessage);
         Assert.Equal(3, stub.Requests.Count);
@@ -120,7 +120,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(503));
         using var client = ClientFor(stub, o => o.Resilience.Enabled = false);
 
-        await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.GetArchiveAsync(ArchiveId));
+        await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.GetAsync(ArchiveId));
 
         Assert.Single(stub.Requests);
     }
@@ -131,7 +131,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(FailFirst(1, StubResponse.Json("{}") with { Delay = TimeSpan.FromSeconds(10) }, StubResponse.Json(ArchiveJson())));
         using var client = ClientFor(stub, o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300));
 
-        await client.GetArchiveAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
 
         Assert.Equal(2, stub.Requests.Count);
     }
@@ -142,7 +142,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(_ => StubResponse.Json("{}") with { Delay = TimeSpan.FromSeconds(10) });
         using var client = ClientFor(stub, o => o.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetArchiveAsync(ArchiveId));
+        await Assert.ThrowsAsync<TimeoutException>(() => client.Archives.GetAsync(ArchiveId));
     }
 
     [Fact]
@@ -158,10 +158,10 @@ public class ResilienceTests
 
         for (var i = 0; i < 4; i++)
         {
-            await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.GetArchiveAsync(ArchiveId));
+            await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.GetAsync(ArchiveId));
         }
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetArchiveAsync(ArchiveId));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.Archives.GetAsync(ArchiveId));
         Assert.Contains("circuit is open", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, stub.Requests.Count);
     }
@@ -177,8 +177,8 @@ public class ResilienceTests
         var slowClock = new OffsetTimeProvider(TimeSpan.FromMinutes(-10));
         using var client = ClientFor(stub, time: slowClock);
 
-        await client.GetArchiveAsync(ArchiveId); // learns the offset from the 403's Date and re-signs once
-        await client.GetArchiveAsync(ArchiveId); // signed right the first time
+        await client.Archives.GetAsync(ArchiveId); // learns the offset from the 403's Date and re-signs once
+        await client.Archives.GetAsync(ArchiveId); // signed right the first time
 
         Assert.Equal([403, 200, 200], stub.Requests.Select(r =>
             RestJwt.Validate(r.AuthJwt, ApiKey, ApiSecret, RestJwtIssuerType.Project, r.ReceivedAt, TimeSpan.FromSeconds(5)).IsValid ? 200 : 403));
@@ -190,7 +190,7 @@ public class ResilienceTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(403, """{"code":403,"message":"Invalid credentials"}"""));
         using var client = ClientFor(stub);
 
-        await Assert.ThrowsAsync<OpenTokAuthenticationException>(() => client.GetArchiveAsync(ArchiveId));
+        await Assert.ThrowsAsync<OpenTokAuthenticationException>(() => client.Archives.GetAsync(ArchiveId));
 
         Assert.Single(stub.Requests);
     }

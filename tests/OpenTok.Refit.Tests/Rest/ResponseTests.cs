@@ -15,7 +15,7 @@ public class ResponseTests
         await using var stub = await StubServer.StartAsync(_ => StubResponse.Json(ArchiveJson()));
         using var client = ClientFor(stub);
 
-        var archive = await client.GetArchiveAsync(ArchiveId);
+        var archive = await client.Archives.GetAsync(ArchiveId);
 
         Assert.Equal(ArchiveId, archive.Id);
         Assert.Equal(ArchiveStatus.Available, archive.Status);
@@ -34,7 +34,7 @@ public class ResponseTests
         await using var stub = await StubServer.StartAsync(_ => StubResponse.Json(ArchiveJson(status: "teleported")));
         using var client = ClientFor(stub);
 
-        var archive = await client.GetArchiveAsync(ArchiveId);
+        var archive = await client.Archives.GetAsync(ArchiveId);
 
         Assert.Equal("teleported", archive.Status.Value);
         Assert.False(archive.Status.IsKnown);
@@ -74,7 +74,7 @@ public class ResponseTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(status, $$"""{"code":{{status}},"message":"Server says {{status}}"}""", Headers: new Dictionary<string, string> { ["Retry-After"] = "7" }));
         using var client = ClientFor(stub, o => o.Resilience.Enabled = false);
 
-        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.StopArchiveAsync(ArchiveId));
+        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.StopAsync(ArchiveId));
 
         Assert.IsType(expected, error);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -103,7 +103,7 @@ public class ResponseTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(status, body, contentType));
         using var client = ClientFor(stub, o => o.Resilience.Enabled = false);
 
-        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.GetArchiveAsync(ArchiveId));
+        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.GetAsync(ArchiveId));
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Null(error.ErrorCode);
@@ -115,7 +115,7 @@ public class ResponseTests
         await using var stub = await StubServer.StartAsync(_ => new StubResponse(500, new string('x', 10_000), "text/plain"));
         using var client = ClientFor(stub, o => o.Resilience.Enabled = false);
 
-        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.GetArchiveAsync(ArchiveId));
+        var error = await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.GetAsync(ArchiveId));
 
         Assert.Equal(OpenTokApiException.MaxBodyLength + 1, error.Body!.Length);
     }
@@ -127,6 +127,6 @@ public class ResponseTests
         using var client = ClientFor(stub);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetArchiveAsync(ArchiveId, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Archives.GetAsync(ArchiveId, cancellation.Token));
     }
 }

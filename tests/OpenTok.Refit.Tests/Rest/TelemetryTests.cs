@@ -17,8 +17,8 @@ public class TelemetryTests
         options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(5);
         using var client = new OpenTokClient(options, TimeProvider.System, logs);
 
-        await client.GetArchiveAsync(ArchiveId);
-        await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.StartArchiveAsync(ExampleSessionId));
+        await client.Archives.GetAsync(ArchiveId);
+        await Assert.ThrowsAnyAsync<OpenTokApiException>(() => client.Archives.StartAsync(ExampleSessionId));
 
         Assert.Contains(logs.Lines, l => l.Contains("GET /v2/project/{apiKey}/archive/{archiveId} answered 503", StringComparison.Ordinal) && l.Contains("(attempt 1)", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("GET /v2/project/{apiKey}/archive/{archiveId} answered 200", StringComparison.Ordinal) && l.Contains("(attempt 3)", StringComparison.Ordinal));
@@ -42,7 +42,7 @@ public class TelemetryTests
         options.Resilience.MaxRetryAttempts = 2;
         using var client = new OpenTokClient(options, TimeProvider.System, logs);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.StartArchiveAsync(ExampleSessionId));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.Archives.StartAsync(ExampleSessionId));
 
         Assert.Equal(3, logs.Lines.Count(l => l.Contains("POST /v2/project/{apiKey}/archive failed", StringComparison.Ordinal)));
     }
@@ -84,7 +84,7 @@ public class TelemetryTests
         });
         meters.Start();
 
-        await client.GetArchiveAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
 
         var activity = Assert.Single(activities);
         Assert.Equal("GET", activity.GetTagItem("http.request.method"));

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Refit;
+
+namespace OpenTok.Refit.Http;
+
+/// <summary>
+/// How Refit runs every OpenTok endpoint: JSON through the source-generated <see cref="OpenTokJsonContext"/> (no
+/// reflection), form booleans lower-case, and every failure turned into the SDK's own exceptions — a non-success
+/// answer or an unreadable body into the <see cref="OpenTokApiException"/> family, a Polly timeout into
+/// <see cref="TimeoutException"/>, an open circuit into <see cref="HttpRequestException"/>; other transport errors
+/// and cancellation pass through as they are.
+/// </summary>
+internal static class OpenTokRefitSettings
+{
+    /// <summary>The settings every area's generated client shares (they are only read).</summary>
+    public static RefitSettings Instance { get; } = Create();
+
+    private static RefitSettings Create()
+    {
+        var settings = new RefitSettings(new StrictJsonSerializer(SystemTextJsonContentSerializer.ForContext(OpenTokJsonContext.Default)))
+        {
+            FormUrlEncodedParameterFormatter = new InvariantFormFormatter(),
+            // A buffered body can be sent again unchanged when the resilience pipeline retries.
+            Buffered = true,
+            ExceptionFactory = async response => response.IsSuccessStatusCode
+                ? null
+                : await OpenTokApiException.FromResponseAsync(response).ConfigureAwait(false),
+            DeserializationExceptionFactory = async (response, exception) =>
+                OpenTokApiException.UnreadableBody(response, await BodyOf(response).ConfigureAwait(false), exception.Message, exception),
+            TransportExceptionFactory = (request, exception, _) => exception switch
+            {
+                TimeoutRejectedException e => new TimeoutException($"OpenTok {request.Method} {PathOf(request)} timed out ({e.Timeout}).", e),
+                BrokenCircuitException e => new HttpRequestException(
+                    $"OpenTok {request.Method} {PathOf(request)} was not sent: too many recent calls failed, so the circuit is open for a while.", e, HttpStatusCode.ServiceUnavailable),
+                _ => exception,
+            },
+        };
+        return settings;
+    }
+
+    private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "?";
+
+    private static async Task<string?> BodyOf(HttpResponseMessage response)
+    {
+        try
+        {
+            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or ObjectDisposedException)
+        {
+            return null; // the body could not be read again; the status and the problem still say what happened
+        }
+    }
+
+    /// <summary>
+    /// Refit's System.Text.Json serializer, but an empty body or JSON <c>null</c> where an object is expected is an
+    /// error (Refit would return <see langword="null"/>), reported like any other unreadable body.
+    /// </summary>
+    private sealed class StrictJsonSerializer(SystemTextJsonContentSerializer inner) : IHttpContentSerializer
+    {
+        public HttpContent ToHttpContent<T>(T item) => inner.ToHttpContent(item);
+
+        public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+        {
+            // Buffered, so the exception factory can quote a body that did not parse.
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            if (content.Headers.ContentLength == 0)
+            {
+                throw new JsonException($"it was empty where {typeof(T).Name} was expected.");
+            }
+
+            return await inner.FromHttpContentAsync<T>(content, cancellationToken).ConfigureAwait(false)
+                ?? throw new JsonException($"it was JSON null where {typeof(T).Name} was expected.");
+        }
+
+        public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => inner.GetFieldNameForProperty(propertyInfo);
+    }
+
+    /// <summary>Form values as OpenTok reads them: <c>true</c>/<c>false</c> (not .NET's <c>True</c>), numbers in the invariant culture.</summary>
+    private sealed class InvariantFormFormatter : IFormUrlEncodedParameterFormatter
+    {
+        public string? Format(object? value, string? formatString) => value switch
+        {
+            null => null,
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(formatString, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+}
