@@ -111,7 +111,6 @@ public sealed partial class OpenTokClient : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(timeProvider);
         services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOpenTokCore(OpenTokServiceCollectionExtensions.DefaultName, keyed: false, builder => builder.Configure(o => o.CopyFrom(options)));
         return services.BuildServiceProvider();
     }

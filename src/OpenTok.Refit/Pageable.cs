@@ -105,3 +105,31 @@ public sealed class Pageable<T> : IAsyncEnumerable<T>
         }
     }
 }
+
+/// <summary>Makes <see cref="Pageable{T}"/>s outside the SDK's own list endpoints.</summary>
+public static class Pageable
+{
+    /// <summary>
+    /// A pageable over items you already have, paged as a list endpoint would page them: what a fake of an area
+    /// client returns from its <c>ListAsync</c> in your tests.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items, in the order the endpoint would return them.</param>
+    /// <param name="maxPageSize">The most items a page holds. Default 1000.</param>
+    /// <returns>The pageable.</returns>
+    /// <exception cref="OpenTokArgumentException">The page size is below 1.</exception>
+    public static Pageable<T> FromItems<T>(IEnumerable<T> items, int maxPageSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (maxPageSize < 1)
+        {
+            throw new OpenTokArgumentException($"maxPageSize must be at least 1; it is {maxPageSize}.", nameof(maxPageSize));
+        }
+
+        var all = items.ToArray();
+        return new Pageable<T>(
+            (offset, count, _) => Task.FromResult(new Page<T>(all.Skip(offset).Take(count).ToArray(), offset, all.Length)),
+            maxPageSize,
+            CancellationToken.None);
+    }
+}

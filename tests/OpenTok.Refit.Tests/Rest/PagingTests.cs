@@ -82,6 +82,33 @@ public class PagingTests
         Assert.Single(stub.Requests);
     }
 
+    [Fact]
+    public async Task A_page_past_the_end_comes_back_empty_with_the_total_count()
+    {
+        await using var stub = await StubServer.StartAsync(Serve);
+        using var client = ClientFor(stub);
+
+        var page = Assert.Single(await client.Archives.ListAsync().AsPages(offset: 9000).ToListAsync());
+
+        Assert.Empty(page.Items);
+        Assert.Equal((9000, Total), (page.Offset, page.TotalCount));
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task A_pageable_made_from_items_pages_them_like_a_list_endpoint()
+    {
+        var pageable = Pageable.FromItems(["a", "b", "c", "d", "e"], maxPageSize: 2);
+
+        var pages = await pageable.AsPages(offset: 1).ToListAsync();
+
+        Assert.Equal(2, pageable.MaxPageSize);
+        Assert.Equal([["b", "c"], ["d", "e"]], pages.Select(p => p.Items));
+        Assert.All(pages, p => Assert.Equal(5, p.TotalCount));
+        Assert.Equal(["a", "b", "c", "d", "e"], await pageable.ToListAsync());
+        Assert.Equal(5, Assert.Single(await pageable.AsPages(offset: 7).ToListAsync()).TotalCount);
+    }
+
     [Theory]
     [InlineData(-1, null, "offset")]
     [InlineData(0, 0, "pageSize")]

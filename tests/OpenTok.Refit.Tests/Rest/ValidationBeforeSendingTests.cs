@@ -46,4 +46,19 @@ public class ValidationBeforeSendingTests
         Assert.Equal(parameter, error.ParamName);
         Assert.Empty(stub.Requests);
     }
+
+    [Fact]
+    public async Task A_huge_bad_id_is_quoted_short_in_the_error()
+    {
+        await using var stub = await StubServer.StartAsync();
+        using var client = ClientFor(stub);
+        var huge = new string('x', 10_000_000);
+
+        var error = await Assert.ThrowsAsync<OpenTokArgumentException>(() => client.Archives.GetAsync(huge));
+
+        Assert.Equal("archiveId", error.ParamName);
+        Assert.InRange(error.Message.Length, 1, 400);
+        Assert.Contains("(10000000 characters)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
+    }
 }
