@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Emulator;

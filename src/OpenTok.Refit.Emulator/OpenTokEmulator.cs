@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Emulator;
@@ -26,22 +27,17 @@ public sealed class OpenTokEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly OpenTokEmulatorOptions _options;
-    private readonly Random _faultRandom;
-    private readonly Lock _faultLock = new();
-    private FaultInjection _faults;
-    private long _requests;
-    private long _serverErrors;
-    private long _rateLimits;
-    private long _drops;
-    private long _authFailures;
+    private readonly RequestCounters _counters = new();
+    private readonly FaultInjector _faultInjector;
+    private readonly RestAuthentication _authentication;
     private int _disposed;
 
     private OpenTokEmulator(WebApplication app, OpenTokEmulatorOptions options, int seed)
     {
         _app = app;
         _options = options;
-        _faults = options.Faults;
-        _faultRandom = new Random(seed);
+        _faultInjector = new FaultInjector(options.Faults, seed, _counters);
+        _authentication = new RestAuthentication(options, TimeProvider.System, _counters);
         State = new EmulatorState(options, unchecked(seed * 31 + 17));
         BaseAddress = new Uri("http://127.0.0.1/");
     }
@@ -62,12 +58,12 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <exception cref="ArgumentException">The new settings are out of range.</exception>
     public FaultInjection Faults
     {
-        get => Volatile.Read(ref _faults);
+        get => _faultInjector.Faults;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
             value.Validate();
-            Volatile.Write(ref _faults, value);
+            _faultInjector.Faults = value;
         }
     }
 
@@ -90,11 +86,11 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         {
             var (sessions, archives) = State.Counts();
             return new(
-                Interlocked.Read(ref _requests),
-                Interlocked.Read(ref _serverErrors),
-                Interlocked.Read(ref _rateLimits),
-                Interlocked.Read(ref _drops),
-                Interlocked.Read(ref _authFailures),
+                _counters.Requests,
+                _counters.ServerErrorsInjected,
+                _counters.RateLimitsInjected,
+                _counters.ConnectionsDropped,
+                _counters.AuthenticationFailures,
                 sessions,
                 archives);
         }
@@ -133,7 +129,9 @@ public sealed class OpenTokEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var emulator = new OpenTokEmulator(app, options, options.Seed ?? Random.Shared.Next());
-        EmulatorEndpoints.Map(app, emulator, options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog));
+        app.UseEmulatorPipeline(options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog), emulator._faultInjector, emulator._authentication);
+        EmulatorEndpoints.Map(app, emulator);
+        app.MapUnknownEndpoints();
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -187,11 +185,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     public void Reset()
     {
         State.Reset();
-        Interlocked.Exchange(ref _requests, 0);
-        Interlocked.Exchange(ref _serverErrors, 0);
-        Interlocked.Exchange(ref _rateLimits, 0);
-        Interlocked.Exchange(ref _drops, 0);
-        Interlocked.Exchange(ref _authFailures, 0);
+        _counters.Reset();
     }
 
     /// <summary>Stops listening and frees the port.</summary>
@@ -211,50 +205,4 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>The emulator's address and key, without the secret.</summary>
     /// <returns>For example <c>OpenTokEmulator { BaseAddress = http://127.0.0.1:49152/, ApiKey = 10000001 }</c>.</returns>
     public override string ToString() => $"OpenTokEmulator {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey} }}";
-
-    internal FaultKind RollFault(FaultInjection faults)
-    {
-        Interlocked.Increment(ref _requests);
-        if (faults.ServerErrorRate == 0 && faults.RateLimitRate == 0 && faults.DropConnectionRate == 0)
-        {
-            return FaultKind.None;
-        }
-
-        double roll;
-        lock (_faultLock)
-        {
-            roll = _faultRandom.NextDouble();
-        }
-
-        if (roll < faults.DropConnectionRate)
-        {
-            Interlocked.Increment(ref _drops);
-            return FaultKind.DropConnection;
-        }
-
-        if (roll < faults.DropConnectionRate + faults.ServerErrorRate)
-        {
-            Interlocked.Increment(ref _serverErrors);
-            return FaultKind.ServerError;
-        }
-
-        if (roll < faults.DropConnectionRate + faults.ServerErrorRate + faults.RateLimitRate)
-        {
-            Interlocked.Increment(ref _rateLimits);
-            return FaultKind.RateLimit;
-        }
-
-        return FaultKind.None;
-    }
-
-    internal void CountAuthenticationFailure() => Interlocked.Increment(ref _authFailures);
-}
-
-/// <summary>What the fault stage does to one request.</summary>
-internal enum FaultKind
-{
-    None,
-    DropConnection,
-    ServerError,
-    RateLimit,
 }
