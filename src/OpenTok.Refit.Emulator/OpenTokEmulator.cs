@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTok.Refit.Emulator.Areas;
+using OpenTok.Refit.Emulator.Areas.Archives;
+using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.Pipeline;
+using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Emulator;
@@ -30,6 +34,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     private readonly RequestCounters _counters = new();
     private readonly FaultInjector _faultInjector;
     private readonly RestAuthentication _authentication;
+    private readonly SessionStore _sessionStore;
+    private readonly ArchiveStore _archiveStore;
     private int _disposed;
 
     private OpenTokEmulator(WebApplication app, OpenTokEmulatorOptions options, int seed)
@@ -39,11 +45,12 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         _faultInjector = new FaultInjector(options.Faults, seed, _counters);
         _authentication = new RestAuthentication(options, TimeProvider.System, _counters);
         State = new EmulatorState(options, unchecked(seed * 31 + 17));
-        BaseAddress = new Uri("http://127.0.0.1/");
+        _sessionStore = State.Store<SessionStore>();
+        _archiveStore = State.Store<ArchiveStore>();
     }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
-    public Uri BaseAddress { get; private set; }
+    public Uri BaseAddress => State.BaseAddress;
 
     /// <summary>The emulated project's API key.</summary>
     public string ApiKey => _options.ApiKey;
@@ -70,12 +77,12 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>When archives stopped from now on become available. Set it at any time.</summary>
     public ArchiveAvailability ArchiveAvailability
     {
-        get => State.Availability;
+        get => _archiveStore.Availability;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
             value.Validate();
-            State.Availability = value;
+            _archiveStore.Availability = value;
         }
     }
 
@@ -84,7 +91,13 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     {
         get
         {
-            var (sessions, archives) = State.Counts();
+            long sessions, archives;
+            lock (State.Lock)
+            {
+                sessions = _sessionStore.CreatedCount;
+                archives = _archiveStore.StartedCount;
+            }
+
             return new(
                 _counters.Requests,
                 _counters.ServerErrorsInjected,
@@ -97,10 +110,10 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     }
 
     /// <summary>A snapshot of the sessions, oldest first.</summary>
-    public IReadOnlyList<EmulatedSession> Sessions => State.Sessions();
+    public IReadOnlyList<EmulatedSession> Sessions => State.Sessions.Snapshot();
 
     /// <summary>A snapshot of every archive, deleted ones included, newest first, as <c>GET …/archive/{id}</c> would answer now.</summary>
-    public IReadOnlyList<Archive> Archives => State.Archives(TimeProvider.System.GetUtcNow(), BaseAddress);
+    public IReadOnlyList<Archive> Archives => _archiveStore.Snapshot();
 
     internal EmulatorState State { get; }
 
@@ -130,7 +143,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         var app = builder.Build();
         var emulator = new OpenTokEmulator(app, options, options.Seed ?? Random.Shared.Next());
         app.UseEmulatorPipeline(options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog), emulator._faultInjector, emulator._authentication);
-        EmulatorEndpoints.Map(app, emulator);
+        app.MapAreas(emulator.State);
         app.MapUnknownEndpoints();
         try
         {
@@ -143,7 +156,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        emulator.State.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         return emulator;
     }
 
@@ -170,7 +183,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     public TokenValidation<VerifiedClientToken> VerifyClientToken(string? token)
     {
         var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, TimeProvider.System.GetUtcNow());
-        return result.Claims is { } claims && !State.HasSession(claims.SessionId)
+        return result.Claims is { } claims && State.Sessions.Find(claims.SessionId) is null
             ? new TokenValidation<VerifiedClientToken>(null, $"The token is for session {claims.SessionId}, which this emulator does not know.")
             : result;
     }
@@ -179,7 +192,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <param name="archiveId">The archive's id.</param>
     /// <returns><see langword="true"/> when the archive exists and was stopped; <see langword="false"/> otherwise.</returns>
     public bool CompleteArchive(string archiveId) =>
-        Guid.TryParseExact(archiveId, "D", out var id) && State.CompleteArchive(id, TimeProvider.System.GetUtcNow());
+        Guid.TryParseExact(archiveId, "D", out var id) && _archiveStore.CompleteArchive(id);
 
     /// <summary>Forgets every session, archive and storage setting and zeroes the counters; the faults and credentials stay.</summary>
     public void Reset()
