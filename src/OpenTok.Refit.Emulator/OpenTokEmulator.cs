@@ -42,9 +42,9 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     {
         _app = app;
         _options = options;
-        _faultInjector = new FaultInjector(options.Faults, seed, _counters);
-        _authentication = new RestAuthentication(options, TimeProvider.System, _counters);
         State = new EmulatorState(options, unchecked(seed * 31 + 17));
+        _faultInjector = new FaultInjector(options.Faults, seed, State.Clock, _counters);
+        _authentication = new RestAuthentication(options, State.Clock, _counters);
         _sessionStore = State.Store<SessionStore>();
         _archiveStore = State.Store<ArchiveStore>();
     }
@@ -142,7 +142,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var emulator = new OpenTokEmulator(app, options, options.Seed ?? Random.Shared.Next());
-        app.UseEmulatorPipeline(options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog), emulator._faultInjector, emulator._authentication);
+        var requestLog = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
+        app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
         app.MapAreas(emulator.State);
         app.MapUnknownEndpoints();
         try
@@ -182,7 +183,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <returns>The token's claims, or why it is refused.</returns>
     public TokenValidation<VerifiedClientToken> VerifyClientToken(string? token)
     {
-        var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, TimeProvider.System.GetUtcNow());
+        var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, State.Now);
         return result.Claims is { } claims && State.Sessions.Find(claims.SessionId) is null
             ? new TokenValidation<VerifiedClientToken>(null, $"The token is for session {claims.SessionId}, which this emulator does not know.")
             : result;

@@ -44,6 +44,15 @@ public sealed record OpenTokEmulatorOptions
     /// <summary>How far in the future a REST JWT's <c>iat</c> may be, for clocks a little apart. Default 30 seconds.</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The emulated service's clock: session and archive timestamps, archive durations, when a delayed archive
+    /// becomes available (<see cref="ArchiveAvailability.After"/>), archive url expiry, whether REST JWTs and client
+    /// tokens have expired, injected latency, and the <c>Date</c> header of every answer (from which the SDK learns
+    /// the server's time). Pass a fake clock (<c>FakeTimeProvider</c>) to move time in a test instead of waiting.
+    /// Default <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Where to write one line per request (method, path, status, duration); <see langword="null"/> for nowhere. Never the auth header.</summary>
     public TextWriter? RequestLog { get; init; }
 
@@ -71,6 +80,7 @@ public sealed record OpenTokEmulatorOptions
             throw new ArgumentException("AllowedClockSkew must not be negative.", nameof(AllowedClockSkew));
         }
 
+        ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Faults);
         ArgumentNullException.ThrowIfNull(ArchiveAvailability);
         Faults.Validate();

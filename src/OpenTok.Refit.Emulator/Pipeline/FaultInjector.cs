@@ -12,16 +12,19 @@ internal sealed class FaultInjector
 {
     private readonly Random _random;
     private readonly Lock _randomLock = new();
+    private readonly TimeProvider _clock;
     private readonly RequestCounters _counters;
     private FaultInjection _faults;
 
     /// <param name="faults">The faults injected from the start.</param>
     /// <param name="seed">Seeds which requests fail, so that a run can be repeated.</param>
+    /// <param name="clock">The emulated service's clock, on which the latency passes.</param>
     /// <param name="counters">Where requests and injected faults are counted.</param>
-    public FaultInjector(FaultInjection faults, int seed, RequestCounters counters)
+    public FaultInjector(FaultInjection faults, int seed, TimeProvider clock, RequestCounters counters)
     {
         _faults = faults;
         _random = new Random(seed);
+        _clock = clock;
         _counters = counters;
     }
 
@@ -49,7 +52,7 @@ internal sealed class FaultInjector
         var faults = Faults;
         if (faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(faults.Latency, context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(faults.Latency, _clock, context.RequestAborted).ConfigureAwait(false);
         }
 
         switch (Roll(faults))

@@ -17,7 +17,7 @@ internal sealed class EmulatorState
     public EmulatorState(OpenTokEmulatorOptions options, int seed)
     {
         Options = options;
-        Clock = TimeProvider.System;
+        Clock = options.TimeProvider;
         Ids = new IdGenerator(seed);
         Sessions = new SessionRegistry(this);
     }
@@ -34,7 +34,7 @@ internal sealed class EmulatorState
     /// <summary>The emulated project's API key.</summary>
     public string ApiKey => Options.ApiKey;
 
-    /// <summary>The emulated service's clock: every timestamp, expiry and delay of the emulated service is read from it.</summary>
+    /// <summary>The emulated service's clock (<see cref="OpenTokEmulatorOptions.TimeProvider"/>): every timestamp, expiry and delay of the emulated service is read from it.</summary>
     public TimeProvider Clock { get; }
 
     /// <summary>The time now on <see cref="Clock"/>.</summary>
