@@ -6,6 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTok.Refit.Emulator.Areas;
+using OpenTok.Refit.Emulator.Areas.Archives;
+using OpenTok.Refit.Emulator.Areas.Sessions;
+using OpenTok.Refit.Emulator.Pipeline;
+using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Emulator;
@@ -26,28 +31,26 @@ public sealed class OpenTokEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly OpenTokEmulatorOptions _options;
-    private readonly Random _faultRandom;
-    private readonly Lock _faultLock = new();
-    private FaultInjection _faults;
-    private long _requests;
-    private long _serverErrors;
-    private long _rateLimits;
-    private long _drops;
-    private long _authFailures;
+    private readonly RequestCounters _counters = new();
+    private readonly FaultInjector _faultInjector;
+    private readonly RestAuthentication _authentication;
+    private readonly SessionStore _sessionStore;
+    private readonly ArchiveStore _archiveStore;
     private int _disposed;
 
     private OpenTokEmulator(WebApplication app, OpenTokEmulatorOptions options, int seed)
     {
         _app = app;
         _options = options;
-        _faults = options.Faults;
-        _faultRandom = new Random(seed);
         State = new EmulatorState(options, unchecked(seed * 31 + 17));
-        BaseAddress = new Uri("http://127.0.0.1/");
+        _faultInjector = new FaultInjector(options.Faults, seed, State.Clock, _counters);
+        _authentication = new RestAuthentication(options, State.Clock, _counters);
+        _sessionStore = State.Store<SessionStore>();
+        _archiveStore = State.Store<ArchiveStore>();
     }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
-    public Uri BaseAddress { get; private set; }
+    public Uri BaseAddress => State.BaseAddress;
 
     /// <summary>The emulated project's API key.</summary>
     public string ApiKey => _options.ApiKey;
@@ -62,24 +65,24 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <exception cref="ArgumentException">The new settings are out of range.</exception>
     public FaultInjection Faults
     {
-        get => Volatile.Read(ref _faults);
+        get => _faultInjector.Faults;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
             value.Validate();
-            Volatile.Write(ref _faults, value);
+            _faultInjector.Faults = value;
         }
     }
 
     /// <summary>When archives stopped from now on become available. Set it at any time.</summary>
     public ArchiveAvailability ArchiveAvailability
     {
-        get => State.Availability;
+        get => _archiveStore.Availability;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
             value.Validate();
-            State.Availability = value;
+            _archiveStore.Availability = value;
         }
     }
 
@@ -88,23 +91,29 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     {
         get
         {
-            var (sessions, archives) = State.Counts();
+            long sessions, archives;
+            lock (State.Lock)
+            {
+                sessions = _sessionStore.CreatedCount;
+                archives = _archiveStore.StartedCount;
+            }
+
             return new(
-                Interlocked.Read(ref _requests),
-                Interlocked.Read(ref _serverErrors),
-                Interlocked.Read(ref _rateLimits),
-                Interlocked.Read(ref _drops),
-                Interlocked.Read(ref _authFailures),
+                _counters.Requests,
+                _counters.ServerErrorsInjected,
+                _counters.RateLimitsInjected,
+                _counters.ConnectionsDropped,
+                _counters.AuthenticationFailures,
                 sessions,
                 archives);
         }
     }
 
     /// <summary>A snapshot of the sessions, oldest first.</summary>
-    public IReadOnlyList<EmulatedSession> Sessions => State.Sessions();
+    public IReadOnlyList<EmulatedSession> Sessions => State.Sessions.Snapshot();
 
     /// <summary>A snapshot of every archive, deleted ones included, newest first, as <c>GET …/archive/{id}</c> would answer now.</summary>
-    public IReadOnlyList<Archive> Archives => State.Archives(TimeProvider.System.GetUtcNow(), BaseAddress);
+    public IReadOnlyList<Archive> Archives => _archiveStore.Snapshot();
 
     internal EmulatorState State { get; }
 
@@ -133,7 +142,10 @@ public sealed class OpenTokEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var emulator = new OpenTokEmulator(app, options, options.Seed ?? Random.Shared.Next());
-        EmulatorEndpoints.Map(app, emulator, options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog));
+        var requestLog = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
+        app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
+        app.MapAreas(emulator.State);
+        app.MapUnknownEndpoints();
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -145,7 +157,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        emulator.State.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         return emulator;
     }
 
@@ -171,8 +183,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <returns>The token's claims, or why it is refused.</returns>
     public TokenValidation<VerifiedClientToken> VerifyClientToken(string? token)
     {
-        var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, TimeProvider.System.GetUtcNow());
-        return result.Claims is { } claims && !State.HasSession(claims.SessionId)
+        var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, State.Now);
+        return result.Claims is { } claims && State.Sessions.Find(claims.SessionId) is null
             ? new TokenValidation<VerifiedClientToken>(null, $"The token is for session {claims.SessionId}, which this emulator does not know.")
             : result;
     }
@@ -181,17 +193,13 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <param name="archiveId">The archive's id.</param>
     /// <returns><see langword="true"/> when the archive exists and was stopped; <see langword="false"/> otherwise.</returns>
     public bool CompleteArchive(string archiveId) =>
-        Guid.TryParseExact(archiveId, "D", out var id) && State.CompleteArchive(id, TimeProvider.System.GetUtcNow());
+        Guid.TryParseExact(archiveId, "D", out var id) && _archiveStore.CompleteArchive(id);
 
     /// <summary>Forgets every session, archive and storage setting and zeroes the counters; the faults and credentials stay.</summary>
     public void Reset()
     {
         State.Reset();
-        Interlocked.Exchange(ref _requests, 0);
-        Interlocked.Exchange(ref _serverErrors, 0);
-        Interlocked.Exchange(ref _rateLimits, 0);
-        Interlocked.Exchange(ref _drops, 0);
-        Interlocked.Exchange(ref _authFailures, 0);
+        _counters.Reset();
     }
 
     /// <summary>Stops listening and frees the port.</summary>
@@ -211,50 +219,4 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>The emulator's address and key, without the secret.</summary>
     /// <returns>For example <c>OpenTokEmulator { BaseAddress = http://127.0.0.1:49152/, ApiKey = 10000001 }</c>.</returns>
     public override string ToString() => $"OpenTokEmulator {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey} }}";
-
-    internal FaultKind RollFault(FaultInjection faults)
-    {
-        Interlocked.Increment(ref _requests);
-        if (faults.ServerErrorRate == 0 && faults.RateLimitRate == 0 && faults.DropConnectionRate == 0)
-        {
-            return FaultKind.None;
-        }
-
-        double roll;
-        lock (_faultLock)
-        {
-            roll = _faultRandom.NextDouble();
-        }
-
-        if (roll < faults.DropConnectionRate)
-        {
-            Interlocked.Increment(ref _drops);
-            return FaultKind.DropConnection;
-        }
-
-        if (roll < faults.DropConnectionRate + faults.ServerErrorRate)
-        {
-            Interlocked.Increment(ref _serverErrors);
-            return FaultKind.ServerError;
-        }
-
-        if (roll < faults.DropConnectionRate + faults.ServerErrorRate + faults.RateLimitRate)
-        {
-            Interlocked.Increment(ref _rateLimits);
-            return FaultKind.RateLimit;
-        }
-
-        return FaultKind.None;
-    }
-
-    internal void CountAuthenticationFailure() => Interlocked.Increment(ref _authFailures);
-}
-
-/// <summary>What the fault stage does to one request.</summary>
-internal enum FaultKind
-{
-    None,
-    DropConnection,
-    ServerError,
-    RateLimit,
 }

@@ -44,6 +44,15 @@ public sealed record OpenTokEmulatorOptions
     /// <summary>How far in the future a REST JWT's <c>iat</c> may be, for clocks a little apart. Default 30 seconds.</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The emulated service's clock: session and archive timestamps, archive durations, when a delayed archive
+    /// becomes available (<see cref="ArchiveAvailability.After"/>), archive url expiry, whether REST JWTs and client
+    /// tokens have expired, injected latency, and the <c>Date</c> header of every answer (from which the SDK learns
+    /// the server's time). Pass a fake clock (<c>FakeTimeProvider</c>) to move time in a test instead of waiting.
+    /// Default <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Where to write one line per request (method, path, status, duration); <see langword="null"/> for nowhere. Never the auth header.</summary>
     public TextWriter? RequestLog { get; init; }
 
@@ -71,6 +80,7 @@ public sealed record OpenTokEmulatorOptions
             throw new ArgumentException("AllowedClockSkew must not be negative.", nameof(AllowedClockSkew));
         }
 
+        ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Faults);
         ArgumentNullException.ThrowIfNull(ArchiveAvailability);
         Faults.Validate();
@@ -81,130 +91,4 @@ public sealed record OpenTokEmulatorOptions
     /// <returns>For example <c>OpenTokEmulatorOptions { ApiKey = 10000001, Port = 0, … }</c>.</returns>
     public override string ToString() =>
         $"OpenTokEmulatorOptions {{ ApiKey = {ApiKey}, ApiSecret = ***, Port = {Port}, Faults = {Faults}, ArchiveAvailability = {ArchiveAvailability}, Seed = {Seed}, AcceptUnknownSessions = {AcceptUnknownSessions} }}";
-}
-
-/// <summary>
-/// Faults the emulator injects into REST calls, for reliability tests. Off by default. Each request rolls once:
-/// dropped with <see cref="DropConnectionRate"/>, else a 5xx with <see cref="ServerErrorRate"/>, else a 429 with
-/// <see cref="RateLimitRate"/>; the rates add up to at most 1. An injected fault happens before the request is
-/// handled, so it never takes effect (as when a gateway or rate limiter in front of the service refuses it).
-/// </summary>
-public sealed record FaultInjection
-{
-    /// <summary>No faults, no latency.</summary>
-    public static FaultInjection None { get; } = new();
-
-    /// <summary>The share of requests answered with <see cref="ServerErrorStatusCode"/>, 0 to 1. Default 0.</summary>
-    public double ServerErrorRate { get; init; }
-
-    /// <summary>The status of an injected server error, 500 to 599. Default 503.</summary>
-    public int ServerErrorStatusCode { get; init; } = 503;
-
-    /// <summary>The share of requests answered 429 Too Many Requests, 0 to 1. Default 0.</summary>
-    public double RateLimitRate { get; init; }
-
-    /// <summary>The <c>Retry-After</c> of an injected 429, in whole seconds (<see cref="TimeSpan.Zero"/> sends <c>Retry-After: 0</c>); <see langword="null"/> sends none. Default 1 second.</summary>
-    public TimeSpan? RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The share of requests whose connection is aborted before any answer, 0 to 1. Default 0.</summary>
-    public double DropConnectionRate { get; init; }
-
-    /// <summary>A delay added before every REST call is handled (or refused). Default none.</summary>
-    public TimeSpan Latency { get; init; }
-
-    /// <summary>Checks the settings.</summary>
-    /// <exception cref="ArgumentException">A rate is outside 0 to 1, the rates add up to more than 1, or a status or delay is out of range.</exception>
-    public void Validate()
-    {
-        Rate(ServerErrorRate, nameof(ServerErrorRate));
-        Rate(RateLimitRate, nameof(RateLimitRate));
-        Rate(DropConnectionRate, nameof(DropConnectionRate));
-        if (ServerErrorRate + RateLimitRate + DropConnectionRate > 1.0 + 1e-9)
-        {
-            throw new ArgumentException("ServerErrorRate + RateLimitRate + DropConnectionRate must be at most 1.", nameof(ServerErrorRate));
-        }
-
-        if (ServerErrorStatusCode is < 500 or > 599)
-        {
-            throw new ArgumentException($"ServerErrorStatusCode must be a 5xx status; it is {ServerErrorStatusCode}.", nameof(ServerErrorStatusCode));
-        }
-
-        if (RetryAfter < TimeSpan.Zero)
-        {
-            throw new ArgumentException("RetryAfter must not be negative.", nameof(RetryAfter));
-        }
-
-        if (Latency < TimeSpan.Zero)
-        {
-            throw new ArgumentException("Latency must not be negative.", nameof(Latency));
-        }
-
-        static void Rate(double value, string name)
-        {
-            if (double.IsNaN(value) || value < 0 || value > 1)
-            {
-                throw new ArgumentException($"{name} must be from 0 to 1; it is {value}.", name);
-            }
-        }
-    }
-}
-
-/// <summary>How an archive's processing ends once it is stopped.</summary>
-public enum ArchiveAvailabilityMode
-{
-    /// <summary>The archive is <c>available</c> as soon as it is stopped: the stop answer says <c>stopped</c>, the next read <c>available</c>.</summary>
-    Immediate,
-
-    /// <summary>The archive stays <c>stopped</c> for <see cref="ArchiveAvailability.Delay"/>, then is <c>available</c>.</summary>
-    AfterDelay,
-
-    /// <summary>The archive stays <c>stopped</c> until <see cref="OpenTokEmulator.CompleteArchive"/> is called.</summary>
-    Manual,
-}
-
-/// <summary>When stopped archives become <c>available</c> (or <c>uploaded</c>, when archive storage is set).</summary>
-public sealed record ArchiveAvailability
-{
-    private ArchiveAvailability(ArchiveAvailabilityMode mode, TimeSpan delay)
-    {
-        Mode = mode;
-        Delay = delay;
-    }
-
-    /// <summary>Available as soon as stopped.</summary>
-    public static ArchiveAvailability Immediate { get; } = new(ArchiveAvailabilityMode.Immediate, TimeSpan.Zero);
-
-    /// <summary>Stopped until <see cref="OpenTokEmulator.CompleteArchive"/> says otherwise.</summary>
-    public static ArchiveAvailability Manual { get; } = new(ArchiveAvailabilityMode.Manual, TimeSpan.Zero);
-
-    /// <summary>Which of the three behaviours.</summary>
-    public ArchiveAvailabilityMode Mode { get; }
-
-    /// <summary>How long an archive stays <c>stopped</c> in <see cref="ArchiveAvailabilityMode.AfterDelay"/> mode.</summary>
-    public TimeSpan Delay { get; }
-
-    /// <summary>Available <paramref name="delay"/> after being stopped.</summary>
-    /// <param name="delay">How long processing takes; not negative.</param>
-    /// <returns>The setting.</returns>
-    public static ArchiveAvailability After(TimeSpan delay)
-    {
-        var availability = new ArchiveAvailability(ArchiveAvailabilityMode.AfterDelay, delay);
-        availability.Validate();
-        return availability;
-    }
-
-    /// <summary>Checks the setting.</summary>
-    /// <exception cref="ArgumentException">The delay is negative or the mode undefined.</exception>
-    public void Validate()
-    {
-        if (!Enum.IsDefined(Mode))
-        {
-            throw new ArgumentException($"Mode {(int)Mode} is not defined.", nameof(Mode));
-        }
-
-        if (Delay < TimeSpan.Zero)
-        {
-            throw new ArgumentException("Delay must not be negative.", nameof(Delay));
-        }
-    }
 }

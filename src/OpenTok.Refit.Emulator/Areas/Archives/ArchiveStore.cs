@@ -1,87 +1,57 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using OpenTok.Refit.Emulator.Pipeline;
+using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
 
-namespace OpenTok.Refit.Emulator;
+namespace OpenTok.Refit.Emulator.Areas.Archives;
 
 /// <summary>
-/// The emulated project: its sessions, archives and archive storage, and the rules of reference §3 and §5. One lock
-/// guards everything: every operation is a few dictionary look-ups, so many clients at once never corrupt it and
-/// never wait long. Rule violations throw <see cref="ApiErrorException"/> (or the SDK's own
-/// <see cref="OpenTokArgumentException"/> from a model's <c>Validate()</c>), which the host turns into the error body.
+/// The project's archives and archive storage, with the rules of reference §5: archives only of routed, not
+/// end-to-end encrypted sessions; one running archive per session and <c>multiArchiveTag</c>; <c>started</c> ▸
+/// <c>stopped</c> ▸ <c>available</c> (or <c>uploaded</c>) as <see cref="ArchiveAvailability"/> says, on the
+/// emulator's clock; delete only when done. Rule violations throw <see cref="ApiErrorException"/> (or the SDK's own
+/// <see cref="OpenTokArgumentException"/> from a model's <c>Validate()</c>), which the pipeline turns into the error body.
 /// </summary>
-internal sealed class EmulatorState
+internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
 {
-    private readonly Lock _lock = new();
-    private readonly string _apiKey;
-    private readonly byte[] _secretUtf8;
-    private readonly bool _acceptUnknownSessions;
-    private readonly Random _random;
-    private readonly Dictionary<string, EmulatedSession> _sessions = new(StringComparer.Ordinal);
+    private readonly EmulatorState _state;
     private readonly Dictionary<Guid, ArchiveRecord> _archives = [];
-    private long _sequence;
     private ArchiveStorage? _storage;
     private ArchiveAvailability _availability;
+    private long _started;
 
-    public EmulatorState(OpenTokEmulatorOptions options, int seed)
+    private ArchiveStore(EmulatorState state)
     {
-        _apiKey = options.ApiKey;
-        _secretUtf8 = Encoding.UTF8.GetBytes(options.ApiSecret);
-        _acceptUnknownSessions = options.AcceptUnknownSessions;
-        _availability = options.ArchiveAvailability;
-        _random = new Random(seed);
+        _state = state;
+        _availability = state.Options.ArchiveAvailability;
+        Links = new ArchiveMediaLinks(state.Options.ApiSecret);
+        state.Sessions.AddCreatedListener(RecordIfAlwaysArchived);
     }
 
-    /// <summary>How long an archive's url stays valid, as on the real service.</summary>
-    public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(10);
+    /// <summary>Signs and checks the urls of the archives' files.</summary>
+    public ArchiveMediaLinks Links { get; }
 
+    /// <summary>When archives stopped from now on become available.</summary>
     public ArchiveAvailability Availability
     {
-        get { lock (_lock) { return _availability; } }
-        set { lock (_lock) { _availability = value; } }
+        get { lock (_state.Lock) { return _availability; } }
+        set { lock (_state.Lock) { _availability = value; } }
     }
 
-    private long SessionsCreated { get; set; }
-
-    private long ArchivesStarted { get; set; }
-
-    /// <summary>Sessions created and archives started, read together under the lock.</summary>
-    public (long SessionsCreated, long ArchivesStarted) Counts()
+    /// <summary>Archives started since the start or the last reset (automatic ones included); read it under <see cref="EmulatorState.Lock"/> with other counters for a consistent snapshot.</summary>
+    public long StartedCount
     {
-        lock (_lock)
+        get
         {
-            return (SessionsCreated, ArchivesStarted);
+            lock (_state.Lock)
+            {
+                return _started;
+            }
         }
     }
 
-    public EmulatedSession CreateSession(SessionOptions options, DateTimeOffset now)
-    {
-        lock (_lock)
-        {
-            string id;
-            do
-            {
-                id = SessionId.Create(_apiKey, options.Location ?? "", now, _random.NextDouble());
-            }
-            while (_sessions.ContainsKey(id));
+    public static ArchiveStore Create(EmulatorState state) => new(state);
 
-            var session = new EmulatedSession(id, options.MediaMode, options.ArchiveMode, options.Location ?? "", options.EndToEndEncryption, now);
-            _sessions.Add(id, session);
-            SessionsCreated++;
-
-            // Every routed session is taken to have publishing clients (the emulator cannot see clients), so an
-            // always-archived session is being recorded from the start, as the real one is once someone publishes.
-            if (options.ArchiveMode == ArchiveMode.Always)
-            {
-                AddArchive(new StartArchiveRequest(id, new ArchiveOptions { Name = options.ArchiveName, Resolution = options.ArchiveResolution }), now);
-            }
-
-            return session;
-        }
-    }
-
-    public Archive StartArchive(StartArchiveRequest request, DateTimeOffset now, Uri baseAddress)
+    public Archive StartArchive(StartArchiveRequest request)
     {
         if (string.IsNullOrEmpty(request.SessionId))
         {
@@ -96,9 +66,9 @@ internal sealed class EmulatorState
         // The SDK's own rules for archive options (reference §5.1, §12.1): each fact once.
         request.Validate();
 
-        lock (_lock)
+        lock (_state.Lock)
         {
-            var session = FindSession(request.SessionId)
+            var session = _state.Sessions.Find(request.SessionId)
                 ?? throw ApiErrorException.NotFound($"Session not found: {request.SessionId}.");
             if (session.MediaMode != MediaMode.Routed)
             {
@@ -120,14 +90,16 @@ internal sealed class EmulatorState
                 }
             }
 
-            return Project(AddArchive(request, now), now, baseAddress, includeTag: true);
+            var now = _state.Now;
+            return Project(AddArchive(request, now), now, includeTag: true);
         }
     }
 
-    public Archive StopArchive(Guid id, DateTimeOffset now, Uri baseAddress)
+    public Archive StopArchive(Guid id)
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
+            var now = _state.Now;
             var archive = Find(id);
             if (archive.Phase != ArchivePhase.Started)
             {
@@ -150,24 +122,24 @@ internal sealed class EmulatorState
             archive.Size = archive.Media.LongLength;
 
             // The stop answer says "stopped" even when processing is instant, as the real service does.
-            return Project(archive, now, baseAddress, includeTag: false) with { Status = ArchiveStatus.Stopped, Url = null };
+            return Project(archive, now, includeTag: false) with { Status = ArchiveStatus.Stopped, Url = null };
         }
     }
 
-    public Archive GetArchive(Guid id, DateTimeOffset now, Uri baseAddress)
+    public Archive GetArchive(Guid id)
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
-            return Project(Find(id), now, baseAddress, includeTag: false);
+            return Project(Find(id), _state.Now, includeTag: false);
         }
     }
 
-    public void DeleteArchive(Guid id, DateTimeOffset now)
+    public void DeleteArchive(Guid id)
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
             var archive = Find(id);
-            var status = archive.StatusAt(now);
+            var status = archive.StatusAt(_state.Now);
             if (status != ArchiveStatus.Available && status != ArchiveStatus.Uploaded && status != ArchiveStatus.Deleted)
             {
                 throw ApiErrorException.Conflict($"Archive {id:D} cannot be deleted while its status is {status}; only available, uploaded or deleted archives can.");
@@ -178,10 +150,12 @@ internal sealed class EmulatorState
         }
     }
 
-    public ArchiveList ListArchives(int offset, int count, string? sessionId, DateTimeOffset now, Uri baseAddress)
+    public ArchiveList ListArchives(int offset, int count, string? sessionId)
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
+            var now = _state.Now;
+
             // Newest first; the sequence breaks ties between archives started in the same millisecond.
             var matching = _archives.Values
                 .Where(a => a.Phase != ArchivePhase.Deleted && (sessionId is null || a.SessionId == sessionId))
@@ -190,15 +164,15 @@ internal sealed class EmulatorState
             return new ArchiveList
             {
                 Count = matching.Count,
-                Items = [.. matching.Skip(offset).Take(count).Select(a => Project(a, now, baseAddress, includeTag: false))],
+                Items = [.. matching.Skip(offset).Take(count).Select(a => Project(a, now, includeTag: false))],
             };
         }
     }
 
-    public void SetLayout(Guid id, Layout layout, DateTimeOffset now)
+    public void SetLayout(Guid id, Layout layout)
     {
         layout.Validate();
-        lock (_lock)
+        lock (_state.Lock)
         {
             var archive = Find(id);
             if (archive.OutputMode != OutputMode.Composed)
@@ -208,14 +182,14 @@ internal sealed class EmulatorState
 
             if (archive.Phase != ArchivePhase.Started)
             {
-                throw ApiErrorException.Conflict($"Archive {id:D} is not being recorded; its status is {archive.StatusAt(now)}.");
+                throw ApiErrorException.Conflict($"Archive {id:D} is not being recorded; its status is {archive.StatusAt(_state.Now)}.");
             }
 
             archive.Layout = layout;
         }
     }
 
-    public void ChangeStreams(Guid id, StreamsChange change, DateTimeOffset now)
+    public void ChangeStreams(Guid id, StreamsChange change)
     {
         if ((change.AddStream is null) == (change.RemoveStream is null))
         {
@@ -237,7 +211,7 @@ internal sealed class EmulatorState
             throw ApiErrorException.BadRequest("hasAudio and hasVideo cannot both be false.");
         }
 
-        lock (_lock)
+        lock (_state.Lock)
         {
             var archive = Find(id);
             if (archive.StreamMode != StreamMode.Manual)
@@ -247,7 +221,7 @@ internal sealed class EmulatorState
 
             if (archive.Phase != ArchivePhase.Started)
             {
-                throw ApiErrorException.Conflict($"Archive {id:D} is not being recorded; its status is {archive.StatusAt(now)}.");
+                throw ApiErrorException.Conflict($"Archive {id:D} is not being recorded; its status is {archive.StatusAt(_state.Now)}.");
             }
 
             if (change.AddStream is { } add)
@@ -266,7 +240,7 @@ internal sealed class EmulatorState
     public ArchiveStorage SetStorage(ArchiveStorage storage)
     {
         storage.Validate();
-        lock (_lock)
+        lock (_state.Lock)
         {
             _storage = storage;
             return storage;
@@ -275,21 +249,23 @@ internal sealed class EmulatorState
 
     public void DeleteStorage()
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
             _storage = null;
         }
     }
 
-    public bool CompleteArchive(Guid id, DateTimeOffset now)
+    /// <summary>Ends processing of a stopped archive now; <see langword="false"/> when it does not exist or is not stopped.</summary>
+    public bool CompleteArchive(Guid id)
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
             if (!_archives.TryGetValue(id, out var archive) || archive.Phase != ArchivePhase.Stopped)
             {
                 return false;
             }
 
+            var now = _state.Now;
             if (archive.AvailableAt is null || archive.AvailableAt > now)
             {
                 archive.AvailableAt = now;
@@ -299,68 +275,50 @@ internal sealed class EmulatorState
         }
     }
 
-    public (byte[] Content, bool Individual)? Media(Guid id, DateTimeOffset now)
+    /// <summary>An available archive's file, or <see langword="null"/>.</summary>
+    public (byte[] Content, bool Individual)? Media(Guid id)
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
-            return _archives.TryGetValue(id, out var archive) && archive.StatusAt(now) == ArchiveStatus.Available && archive.Media is { } media
+            return _archives.TryGetValue(id, out var archive) && archive.StatusAt(_state.Now) == ArchiveStatus.Available && archive.Media is { } media
                 ? (media, archive.OutputMode == OutputMode.Individual)
                 : null;
         }
     }
 
-    public bool HasSession(string sessionId)
+    /// <summary>Every archive, deleted ones included, newest first, as <c>GET …/archive/{id}</c> would answer now.</summary>
+    public IReadOnlyList<Archive> Snapshot()
     {
-        lock (_lock)
+        lock (_state.Lock)
         {
-            return FindSession(sessionId) is not null;
+            var now = _state.Now;
+            return [.. _archives.Values.OrderByDescending(a => a.Sequence).Select(a => Project(a, now, includeTag: false))];
         }
     }
 
-    public IReadOnlyList<EmulatedSession> Sessions()
+    public void Clear()
     {
-        lock (_lock)
+        _archives.Clear();
+        _storage = null;
+        _started = 0;
+    }
+
+    // Every routed session is taken to have publishing clients (the emulator cannot see clients), so an
+    // always-archived session is being recorded from the start, as the real one is once someone publishes.
+    private void RecordIfAlwaysArchived(EmulatedSession session, SessionOptions options)
+    {
+        if (options.ArchiveMode == ArchiveMode.Always)
         {
-            return [.. _sessions.Values.OrderBy(s => s.CreatedAt)];
+            AddArchive(new StartArchiveRequest(session.SessionId, new ArchiveOptions { Name = options.ArchiveName, Resolution = options.ArchiveResolution }), session.CreatedAt);
         }
     }
 
-    public IReadOnlyList<Archive> Archives(DateTimeOffset now, Uri baseAddress)
-    {
-        lock (_lock)
-        {
-            return [.. _archives.Values.OrderByDescending(a => a.Sequence).Select(a => Project(a, now, baseAddress, includeTag: false))];
-        }
-    }
-
-    public void Reset()
-    {
-        lock (_lock)
-        {
-            _sessions.Clear();
-            _archives.Clear();
-            _storage = null;
-            SessionsCreated = 0;
-            ArchivesStarted = 0;
-        }
-    }
-
-    public string Sign(Guid archiveId, long expires)
-    {
-        var hash = HMACSHA256.HashData(_secretUtf8, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{archiveId:D}\n{expires}")));
-        return Convert.ToHexStringLower(hash);
-    }
-
-    private Archive Project(ArchiveRecord archive, DateTimeOffset now, Uri baseAddress, bool includeTag)
+    private Archive Project(ArchiveRecord archive, DateTimeOffset now, bool includeTag)
     {
         var status = archive.StatusAt(now);
-        string? url = null;
-        if (status == ArchiveStatus.Available)
-        {
-            var expires = (now + UrlLifetime).ToUnixTimeSeconds();
-            var file = PlaceholderMedia.FileName(archive.OutputMode == OutputMode.Individual);
-            url = string.Create(CultureInfo.InvariantCulture, $"{baseAddress.AbsoluteUri}media/{archive.Id:D}/{file}?expires={expires}&signature={Sign(archive.Id, expires)}");
-        }
+        var url = status == ArchiveStatus.Available
+            ? Links.Create(_state.BaseAddress, archive.Id, PlaceholderMedia.FileName(archive.OutputMode == OutputMode.Individual), now)
+            : null;
 
         return new Archive
         {
@@ -369,7 +327,7 @@ internal sealed class EmulatorState
             Name = archive.Name,
             Reason = archive.Reason,
             SessionId = archive.SessionId,
-            ProjectId = _apiKey,
+            ProjectId = _state.ApiKey,
             CreatedAt = archive.CreatedAt,
             Size = archive.Phase == ArchivePhase.Started ? 0 : archive.Size,
             Duration = archive.Duration,
@@ -400,10 +358,12 @@ internal sealed class EmulatorState
         var composed = request.OutputMode == OutputMode.Composed;
         var archive = new ArchiveRecord
         {
-            Id = Guid.NewGuid(),
-            Sequence = ++_sequence,
+            Id = IdGenerator.NewResourceId(),
+            Sequence = _state.Ids.NextSequence(),
             SessionId = request.SessionId,
             Name = string.IsNullOrEmpty(request.Name) ? null : request.Name,
+
+            // The wire carries milliseconds: keep no finer time, so that what was sent is what is read back.
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
             OutputMode = request.OutputMode,
             StreamMode = request.StreamMode,
@@ -418,100 +378,10 @@ internal sealed class EmulatorState
             TranscriptionProperties = request.TranscriptionProperties,
         };
         _archives.Add(archive.Id, archive);
-        ArchivesStarted++;
+        _started++;
         return archive;
-    }
-
-    private EmulatedSession? FindSession(string sessionId)
-    {
-        if (_sessions.TryGetValue(sessionId, out var session))
-        {
-            return session;
-        }
-
-        if (_acceptUnknownSessions && SessionId.BelongsTo(sessionId, _apiKey))
-        {
-            var decoded = SessionId.Decode(sessionId)!;
-            session = new EmulatedSession(sessionId, MediaMode.Routed, ArchiveMode.Manual, decoded.Location, false, DateTimeOffset.UnixEpoch);
-            _sessions.Add(sessionId, session);
-            return session;
-        }
-
-        return null;
     }
 
     private ArchiveRecord Find(Guid id) =>
         _archives.TryGetValue(id, out var archive) ? archive : throw ApiErrorException.NotFound($"Archive not found: {id:D}.");
-}
-
-/// <summary>Where an archive is in its life; the wire status follows from it and the clock.</summary>
-internal enum ArchivePhase
-{
-    Started,
-    Stopped,
-    Deleted,
-}
-
-/// <summary>An archive as the emulator keeps it; changed only under <see cref="EmulatorState"/>'s lock.</summary>
-internal sealed class ArchiveRecord
-{
-    public Guid Id { get; init; }
-
-    public long Sequence { get; init; }
-
-    public required string SessionId { get; init; }
-
-    public string? Name { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public OutputMode OutputMode { get; init; }
-
-    public StreamMode StreamMode { get; init; }
-
-    public bool HasAudio { get; init; }
-
-    public bool HasVideo { get; init; }
-
-    public Resolution? Resolution { get; init; }
-
-    public Layout? Layout { get; set; }
-
-    public string? MultiArchiveTag { get; init; }
-
-    public int? MaxBitrate { get; init; }
-
-    public int? QuantizationParameter { get; init; }
-
-    public bool? HasTranscription { get; init; }
-
-    public TranscriptionProperties? TranscriptionProperties { get; init; }
-
-    public List<ArchiveStream> Streams { get; } = [];
-
-    public ArchivePhase Phase { get; set; }
-
-    public string Reason { get; set; } = "";
-
-    public DateTimeOffset? StoppedAt { get; set; }
-
-    public TimeSpan Duration { get; set; }
-
-    /// <summary>When processing ends; <see langword="null"/> while waiting for <see cref="OpenTokEmulator.CompleteArchive"/>.</summary>
-    public DateTimeOffset? AvailableAt { get; set; }
-
-    /// <summary>Whether archive storage was set when the archive stopped, so that it ends <c>uploaded</c> rather than <c>available</c>.</summary>
-    public bool Uploaded { get; set; }
-
-    public byte[]? Media { get; set; }
-
-    public long Size { get; set; }
-
-    public ArchiveStatus StatusAt(DateTimeOffset now) => Phase switch
-    {
-        ArchivePhase.Started => ArchiveStatus.Started,
-        ArchivePhase.Deleted => ArchiveStatus.Deleted,
-        _ when AvailableAt is { } at && at <= now => Uploaded ? ArchiveStatus.Uploaded : ArchiveStatus.Available,
-        _ => ArchiveStatus.Stopped,
-    };
 }

@@ -1,4 +1,4 @@
-namespace OpenTok.Refit.Emulator;
+namespace OpenTok.Refit.Emulator.Pipeline;
 
 /// <summary>An answer with an error status and the service's error body <c>{ "code", "message" }</c> (reference §11).</summary>
 internal sealed class ApiErrorException : Exception

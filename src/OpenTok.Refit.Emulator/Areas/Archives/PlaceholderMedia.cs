@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace OpenTok.Refit.Emulator;
+namespace OpenTok.Refit.Emulator.Areas.Archives;
 
 /// <summary>
 /// The small files an emulated archive's <c>url</c> serves: for a composed archive a valid MP4 (ISO BMFF) with no

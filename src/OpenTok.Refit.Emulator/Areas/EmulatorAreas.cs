@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Routing;
+using OpenTok.Refit.Emulator.Areas.Archives;
+using OpenTok.Refit.Emulator.Areas.Sessions;
+using OpenTok.Refit.Emulator.State;
+
+namespace OpenTok.Refit.Emulator.Areas;
+
+/// <summary>
+/// Every API area the emulator serves, one line each. An area is a folder beside this file holding its endpoints
+/// (a <c>MapX</c> extension) and its store (an <see cref="IAreaStore{TSelf}"/>); adding one is adding its folder
+/// and its line here.
+/// </summary>
+internal static class EmulatorAreas
+{
+    /// <summary>Maps every area's endpoints, after the pipeline's stages and before the catch-all 404.</summary>
+    public static IEndpointRouteBuilder MapAreas(this IEndpointRouteBuilder endpoints, EmulatorState state)
+    {
+        endpoints.MapSessions(state);
+        endpoints.MapArchives(state);
+        return endpoints;
+    }
+}

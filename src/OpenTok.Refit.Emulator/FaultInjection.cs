@@ -1,0 +1,67 @@
+namespace OpenTok.Refit.Emulator;
+
+/// <summary>
+/// Faults the emulator injects into REST calls, for reliability tests. Off by default. Each request rolls once:
+/// dropped with <see cref="DropConnectionRate"/>, else a 5xx with <see cref="ServerErrorRate"/>, else a 429 with
+/// <see cref="RateLimitRate"/>; the rates add up to at most 1. An injected fault happens before the request is
+/// handled, so it never takes effect (as when a gateway or rate limiter in front of the service refuses it).
+/// </summary>
+public sealed record FaultInjection
+{
+    /// <summary>No faults, no latency.</summary>
+    public static FaultInjection None { get; } = new();
+
+    /// <summary>The share of requests answered with <see cref="ServerErrorStatusCode"/>, 0 to 1. Default 0.</summary>
+    public double ServerErrorRate { get; init; }
+
+    /// <summary>The status of an injected server error, 500 to 599. Default 503.</summary>
+    public int ServerErrorStatusCode { get; init; } = 503;
+
+    /// <summary>The share of requests answered 429 Too Many Requests, 0 to 1. Default 0.</summary>
+    public double RateLimitRate { get; init; }
+
+    /// <summary>The <c>Retry-After</c> of an injected 429, in whole seconds (<see cref="TimeSpan.Zero"/> sends <c>Retry-After: 0</c>); <see langword="null"/> sends none. Default 1 second.</summary>
+    public TimeSpan? RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The share of requests whose connection is aborted before any answer, 0 to 1. Default 0.</summary>
+    public double DropConnectionRate { get; init; }
+
+    /// <summary>A delay added before every REST call is handled (or refused). Default none.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentException">A rate is outside 0 to 1, the rates add up to more than 1, or a status or delay is out of range.</exception>
+    public void Validate()
+    {
+        Rate(ServerErrorRate, nameof(ServerErrorRate));
+        Rate(RateLimitRate, nameof(RateLimitRate));
+        Rate(DropConnectionRate, nameof(DropConnectionRate));
+        if (ServerErrorRate + RateLimitRate + DropConnectionRate > 1.0 + 1e-9)
+        {
+            throw new ArgumentException("ServerErrorRate + RateLimitRate + DropConnectionRate must be at most 1.", nameof(ServerErrorRate));
+        }
+
+        if (ServerErrorStatusCode is < 500 or > 599)
+        {
+            throw new ArgumentException($"ServerErrorStatusCode must be a 5xx status; it is {ServerErrorStatusCode}.", nameof(ServerErrorStatusCode));
+        }
+
+        if (RetryAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentException("RetryAfter must not be negative.", nameof(RetryAfter));
+        }
+
+        if (Latency < TimeSpan.Zero)
+        {
+            throw new ArgumentException("Latency must not be negative.", nameof(Latency));
+        }
+
+        static void Rate(double value, string name)
+        {
+            if (double.IsNaN(value) || value < 0 || value > 1)
+            {
+                throw new ArgumentException($"{name} must be from 0 to 1; it is {value}.", name);
+            }
+        }
+    }
+}

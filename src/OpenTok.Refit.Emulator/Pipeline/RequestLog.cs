@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace OpenTok.Refit.Emulator.Pipeline;
+
+/// <summary>One line per request (method, path and query, status, elapsed time) for <see cref="OpenTokEmulatorOptions.RequestLog"/>. Never a header, so never the auth JWT.</summary>
+internal static class RequestLog
+{
+    /// <summary>Adds the logging stage; it goes first, so that it sees every answer, injected faults included.</summary>
+    /// <param name="app">The emulator's pipeline.</param>
+    /// <param name="log">A synchronized writer: requests end on many threads at once.</param>
+    public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app, TextWriter log) =>
+        app.Use((context, next) => LogRequestAsync(context, next, log));
+
+    private static async Task LogRequestAsync(HttpContext context, RequestDelegate next, TextWriter log)
+    {
+        // Elapsed time is measured, not read from the emulator's clock: it is about this process, not the emulated service.
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            var status = context.RequestAborted.IsCancellationRequested ? "dropped" : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} -> {status} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms)")).ConfigureAwait(false);
+        }
+    }
+}
