@@ -1,6 +1,6 @@
 namespace OpenTok.Refit.Emulator.Pipeline;
 
-/// <summary>An answer with an error status and the service's error body <c>{ "code", "message" }</c> (reference §11).</summary>
+/// <summary>An answer with an error status and the service's error body <c>{ "code", "message" }</c>.</summary>
 internal sealed class ApiErrorException : Exception
 {
     public ApiErrorException(int statusCode, string message)

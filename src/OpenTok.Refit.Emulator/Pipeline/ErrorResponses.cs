@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace OpenTok.Refit.Emulator.Pipeline;
 
 /// <summary>
-/// Turns what a handler throws into the service's error body <c>{ "code", "message" }</c> (reference §11), so that
+/// Turns what a handler throws into the service's error body <c>{ "code", "message" }</c>, so that
 /// handlers state a rule by throwing and never write an error themselves.
 /// </summary>
 internal static class ErrorResponses

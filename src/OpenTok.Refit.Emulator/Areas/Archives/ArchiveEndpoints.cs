@@ -8,7 +8,7 @@ using OpenTok.Refit.Emulator.State;
 namespace OpenTok.Refit.Emulator.Areas.Archives;
 
 /// <summary>
-/// The Archives area's endpoints (reference §5), on the paths <c>IArchivesApi</c> declares (<see cref="ApiRoutes"/>),
+/// The Archives area's endpoints, on the paths <c>IArchivesApi</c> declares (<see cref="ApiRoutes"/>),
 /// and the archive files their urls point at. Handlers parse, call <see cref="ArchiveStore"/>, and write; the rules
 /// live in the store.
 /// </summary>

@@ -5,7 +5,7 @@ using OpenTok.Refit.Tokens;
 namespace OpenTok.Refit.Emulator.Areas.Archives;
 
 /// <summary>
-/// The project's archives and archive storage, with the rules of reference §5: archives only of routed, not
+/// The project's archives and archive storage, with the service's rules: archives only of routed, not
 /// end-to-end encrypted sessions; one running archive per session and <c>multiArchiveTag</c>; <c>started</c> ▸
 /// <c>stopped</c> ▸ <c>available</c> (or <c>uploaded</c>) as <see cref="ArchiveAvailability"/> says, on the
 /// emulator's clock; delete only when done. Rule violations throw <see cref="ApiErrorException"/> (or the SDK's own
@@ -63,7 +63,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
             throw ApiErrorException.BadRequest($"Invalid session ID: '{request.SessionId}' is not an OpenTok session id.");
         }
 
-        // The SDK's own rules for archive options (reference §5.1, §12.1): each fact once.
+        // The SDK's own rules for archive options and layouts: each fact once.
         request.Validate();
 
         lock (_state.Lock)

@@ -11,7 +11,7 @@ using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Emulator.Areas.Sessions;
 
-/// <summary>The Sessions area's endpoint, <c>POST /session/create</c> (reference §3.1): a form body in, JSON (or the deprecated XML) out.</summary>
+/// <summary>The Sessions area's endpoint, <c>POST /session/create</c>: a form body in, JSON (or the deprecated XML) out.</summary>
 internal static class SessionEndpoints
 {
     /// <summary>Maps the Sessions area.</summary>
@@ -60,7 +60,7 @@ internal static class SessionEndpoints
             ArchiveResolution = Field(form, "archiveResolution") is { } resolution ? new Resolution(resolution) : null,
         };
 
-        // The SDK's own rules for session options (reference §3.1): each fact once.
+        // The SDK's own rules for session options: each fact once.
         options.Validate();
         var session = sessions.CreateSession(options);
         var apiKey = SessionId.Decode(session.SessionId)!.ApiKey;
@@ -73,7 +73,7 @@ internal static class SessionEndpoints
             return;
         }
 
-        // Without Accept: application/json the service still answers in its deprecated XML (reference §3.1).
+        // Without Accept: application/json the service still answers in its deprecated XML.
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/xml; charset=utf-8";
         await context.Response.WriteAsync(

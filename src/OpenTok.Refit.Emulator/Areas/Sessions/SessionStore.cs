@@ -3,7 +3,7 @@ using OpenTok.Refit.Emulator.State;
 namespace OpenTok.Refit.Emulator.Areas.Sessions;
 
 /// <summary>
-/// Creates sessions (reference §3.1): a fresh id in the service's format, registered in the shared
+/// Creates sessions: a fresh id in the service's format, registered in the shared
 /// <see cref="SessionRegistry"/> where every area finds it, and counted for the statistics.
 /// </summary>
 internal sealed class SessionStore : IAreaStore<SessionStore>
