@@ -1,6 +1,9 @@
 namespace OpenTok.Refit.Tests.Models;
 
-/// <summary>The generated wire names of the SDK's closed enums: <see cref="Role"/> in tokens.</summary>
+/// <summary>
+/// The generated wire names of the SDK's closed enums: <see cref="Role"/> in tokens, <see cref="MediaMode"/> and
+/// <see cref="ArchiveMode"/> in the session-creation form.
+/// </summary>
 public sealed class WireValueEnumTests
 {
     public static TheoryData<Role, string> Roles => new()
@@ -69,4 +72,35 @@ public sealed class WireValueEnumTests
     [InlineData("owner")]
     public void A_string_that_is_not_a_wire_name_reads_as_no_role(string? wireName) =>
         Assert.Null(RoleWireValues.FromWireValue(wireName));
+
+    [Fact]
+    public void Media_mode_is_the_p2p_preference_and_archive_mode_its_own_name()
+    {
+        Assert.Equal("enabled", MediaMode.Relayed.ToWireValue());
+        Assert.Equal("disabled", MediaMode.Routed.ToWireValue());
+        Assert.Equal(MediaMode.Routed, MediaModeWireValues.FromWireValue("disabled"));
+        Assert.Equal("manual", ArchiveMode.Manual.ToWireValue());
+        Assert.Equal("always", ArchiveMode.Always.ToWireValue());
+        Assert.Equal(ArchiveMode.Always, ArchiveModeWireValues.FromWireValue("always"));
+        Assert.Null(ArchiveModeWireValues.FromWireValue("Always"));
+    }
+
+    [Fact]
+    public void Session_options_send_the_wire_values_of_their_modes()
+    {
+        var routed = new SessionOptions { MediaMode = MediaMode.Routed, ArchiveMode = ArchiveMode.Always }.ToRequest();
+        var relayed = new SessionOptions().ToRequest();
+
+        Assert.Equal(("disabled", "always"), (routed.P2pPreference, routed.ArchiveMode));
+        Assert.Equal(("enabled", "manual"), (relayed.P2pPreference, relayed.ArchiveMode));
+    }
+
+    [Fact]
+    public void An_undefined_media_mode_throws_instead_of_sending_a_guess()
+    {
+        var error = Assert.Throws<OpenTokArgumentException>(() => new SessionOptions { MediaMode = (MediaMode)7 }.ToRequest());
+
+        Assert.Equal("value", error.ParamName);
+        Assert.StartsWith("MediaMode must be Relayed or Routed; 7 is not a defined MediaMode.", error.Message, StringComparison.Ordinal);
+    }
 }
