@@ -3,10 +3,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace OpenTok.Refit.Generators.Tests;
 
-/// <summary>The incremental-caching check both generators must pass.</summary>
+/// <summary>The incremental-caching check every generator must pass.</summary>
 internal static class Cacheability
 {
-    /// <summary>A file that has nothing to do with either generator; the check edits it (41 → 42).</summary>
+    /// <summary>A file that has nothing to do with any generator; the check edits it (41 → 42).</summary>
     public const string UnrelatedSource = """
         namespace Sample;
 
@@ -40,7 +40,7 @@ internal static class Cacheability
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree), cancellationToken);
         var second = driver.GetRunResult().Results.Single();
 
-        Assert.Equal(3, trackingNames.Count);
+        Assert.NotEmpty(trackingNames);
         foreach (var name in trackingNames)
         {
             Assert.True(first.TrackedSteps.ContainsKey(name), $"Step '{name}' did not run.");

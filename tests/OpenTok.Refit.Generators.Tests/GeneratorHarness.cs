@@ -36,7 +36,7 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver.GetRunResult(), output);
     }
 
-    // The framework assemblies this test runs on, plus the library that holds [GenerateBuilder], [GenerateRestClient] and RestClientRuntime.
+    // The framework assemblies this test runs on, plus the library that holds the marker attributes ([GenerateBuilder], [ExtensibleEnum], [WireValue], [GenerateWireValues]).
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)

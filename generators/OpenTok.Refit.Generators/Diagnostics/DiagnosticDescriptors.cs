@@ -3,12 +3,16 @@ using Microsoft.CodeAnalysis;
 namespace OpenTok.Refit.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the OpenTok.Refit generators report, in one place. Ids: <c>OTR0xx</c> for option builders. Each message says what is wrong and how to fix it.
+/// Every diagnostic the OpenTok.Refit generators report, in one place. Ids: <c>OTR0xx</c> for option builders,
+/// <c>OTR2xx</c> for extensible enums and wire-value enums (<c>OTR1xx</c> belonged to the REST-client generator that
+/// Refit replaced; they are not reused). Each message says what is wrong and how to fix it.
 /// Keep AnalyzerReleases.Unshipped.md in step with this class.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     public const string BuilderCategory = "OpenTok.Refit.Builders";
+
+    public const string ExtensibleEnumCategory = "OpenTok.Refit.ExtensibleEnums";
 
     public static readonly DiagnosticDescriptor BuilderTypeNotPartial = new(
         id: "OTR001",
@@ -90,4 +94,93 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Build() runs the record's own rules by calling its instance method 'void Validate()'.");
+    public static readonly DiagnosticDescriptor ExtensibleEnumNotReadonlyPartialRecordStruct = new(
+        id: "OTR201",
+        title: "An [ExtensibleEnum] type must be a readonly partial record struct",
+        messageFormat: "'{0}' has [ExtensibleEnum] but is not a readonly partial record struct without a parameter list. Declare it as 'readonly partial record struct {0}', so the generator can add its value, constructor, equality and JSON converter.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator completes the struct in another part: 'partial' lets it, 'readonly record struct' makes it an immutable value, and a parameter list would declare state besides the wire value.");
+
+    public static readonly DiagnosticDescriptor GeneratedEnumNotTopLevel = new(
+        id: "OTR202",
+        title: "An [ExtensibleEnum] or [GenerateWireValues] type must be a non-generic type declared in a namespace",
+        messageFormat: "'{0}' has [{1}] but is {2}. Declare it directly in a namespace, without type parameters: the generator writes its code beside it at namespace level.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A [GenerateWireValues] enum gets a top-level static class of extension methods, which C# does not allow nested; an [ExtensibleEnum] struct gets '[JsonConverter(typeof(ExtensibleEnumConverter<T>))]', which cannot name an open generic type.");
+
+    public static readonly DiagnosticDescriptor ExtensibleEnumValueWithoutWireValue = new(
+        id: "OTR203",
+        title: "A static member of an [ExtensibleEnum] struct's own type needs [WireValue]",
+        messageFormat: "'{0}' is a static member of type '{1}' without [WireValue], so it would be a value missing from Known and IsKnown. Add [WireValue(\"…\")] and declare it 'static partial {1} {0} {{ get; }}', or remove it.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Every value an extensible enum names is one of its known values, declared once by its wire value.");
+
+    public static readonly DiagnosticDescriptor WireValuePropertyNotPartial = new(
+        id: "OTR204",
+        title: "A [WireValue] member of an [ExtensibleEnum] struct must be a static partial get-only property of the struct's type",
+        messageFormat: "'{0}' has [WireValue] but is not declared as 'static partial {1} {0} {{ get; }}' without a body or initializer. Declare it so: the generator writes its body from the wire value.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The author declares each known value once, with its wire value and its documentation; the generator implements the partial property.");
+
+    public static readonly DiagnosticDescriptor DuplicateWireValue = new(
+        id: "OTR205",
+        title: "Two members have the same wire value",
+        messageFormat: "'{0}' has wire value \"{1}\", which '{2}' has too. Remove one of them, or give each its own wire value.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Reading a wire value must find one member; wire values are compared case-sensitively.");
+
+    public static readonly DiagnosticDescriptor EnumMemberWithoutWireValue = new(
+        id: "OTR206",
+        title: "Every member of a [GenerateWireValues] enum needs [WireValue]",
+        messageFormat: "'{0}.{1}' has no [WireValue], so ToWireValue and FromWireValue would not know it. Add [WireValue(\"…\")] to it.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A member without a wire value would make ToWireValue throw for a defined value.");
+
+    public static readonly DiagnosticDescriptor EmptyWireValue = new(
+        id: "OTR207",
+        title: "A wire value must not be empty",
+        messageFormat: "'{0}' has an empty or null wire value, which cannot stand for a value on the wire. Declare the non-empty string the server uses, e.g. [WireValue(\"available\")].",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The empty string is the value of default(T) of an extensible enum, and no OpenTok field uses it as a name.");
+
+    public static readonly DiagnosticDescriptor GeneratedMemberAlreadyDeclared = new(
+        id: "OTR208",
+        title: "A member the generator writes is already declared",
+        messageFormat: "'{1}' already declares {0}, which the generator writes. Remove it, or rename it.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An [ExtensibleEnum] struct gets its constructor from a string, Value, Known, IsKnown, FromValue, Equals, GetHashCode, ToString and [JsonConverter] from the generator; a [GenerateWireValues] enum gets the class <Enum>WireValues.");
+
+    public static readonly DiagnosticDescriptor WireValueWithoutGeneratedType = new(
+        id: "OTR209",
+        title: "[WireValue] only works in an [ExtensibleEnum] struct or a [GenerateWireValues] enum",
+        messageFormat: "[WireValue] on '{0}' has no effect, because '{1}' has no [{2}]. Add [{2}] to '{1}', or remove the [WireValue].",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator finds its targets by the marker on the type; without it nothing reads the wire value.");
+
+    public static readonly DiagnosticDescriptor EnumMembersShareValue = new(
+        id: "OTR210",
+        title: "Two members of a [GenerateWireValues] enum have the same value",
+        messageFormat: "'{0}.{1}' has the same value as '{0}.{2}' ({3}), so ToWireValue could not tell them apart. Remove one of them, or give each its own value.",
+        category: ExtensibleEnumCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "ToWireValue switches on the value, and an alias has no wire value of its own.");
 }

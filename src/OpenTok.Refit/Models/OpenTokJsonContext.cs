@@ -7,10 +7,23 @@ namespace OpenTok.Refit;
 /// The source-generated JSON metadata of every wire type: camelCase names, nulls left out of requests, unknown
 /// fields ignored. No reflection at run time.
 /// </summary>
+/// <remarks>
+/// The extensible enums' converters are listed here although each struct carries its own <c>[JsonConverter]</c>:
+/// that attribute is generated, and a source generator (this context's) does not see another's output. Other
+/// assemblies read the attribute from metadata and need nothing.
+/// </remarks>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = false)]
+    UseStringEnumConverter = false,
+    Converters =
+    [
+        typeof(ExtensibleEnumConverter<ArchiveStatus>),
+        typeof(ExtensibleEnumConverter<LayoutType>),
+        typeof(ExtensibleEnumConverter<OutputMode>),
+        typeof(ExtensibleEnumConverter<Resolution>),
+        typeof(ExtensibleEnumConverter<StreamMode>),
+    ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]
 [JsonSerializable(typeof(Archive))]

@@ -3,26 +3,6 @@ using System.Net.Sockets;
 
 namespace OpenTok.Refit;
 
-/// <summary>How clients' media travels in a session.</summary>
-public enum MediaMode
-{
-    /// <summary>Peer to peer where possible (<c>p2p.preference=enabled</c>); no archiving.</summary>
-    Relayed,
-
-    /// <summary>Through OpenTok's media router (<c>p2p.preference=disabled</c>); needed for archiving, broadcasts, SIP, ….</summary>
-    Routed,
-}
-
-/// <summary>Whether a session is archived on demand or always.</summary>
-public enum ArchiveMode
-{
-    /// <summary>Archives are started by calls (the default).</summary>
-    Manual,
-
-    /// <summary>An archive starts as soon as clients publish; needs a routed session.</summary>
-    Always,
-}
-
 /// <summary>How to create a session (reference §3.1). Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
 [GenerateBuilder]
 public sealed partial record SessionOptions
@@ -113,8 +93,8 @@ public sealed partial record SessionOptions
     /// <returns>The wire request.</returns>
     internal CreateSessionRequest ToRequest() => new()
     {
-        P2pPreference = MediaMode == MediaMode.Routed ? "disabled" : "enabled",
-        ArchiveMode = ArchiveMode == ArchiveMode.Always ? "always" : "manual",
+        P2pPreference = MediaMode.ToWireValue(),
+        ArchiveMode = ArchiveMode.ToWireValue(),
         Location = Location,
         EndToEndEncryption = EndToEndEncryption ? true : null,
         ArchiveName = ArchiveName,

@@ -143,7 +143,7 @@ public static class ClientTokenVerifier
             return TokenValidation<VerifiedClientToken>.Fail("The token's session id is missing, malformed or belongs to another API key.");
         }
 
-        if (RoleNames.FromWireName(roleName) is not { } role)
+        if (RoleWireValues.FromWireValue(roleName) is not { } role)
         {
             return TokenValidation<VerifiedClientToken>.Fail($"The token's role '{roleName}' is not one of publisher, subscriber, moderator, publisheronly.");
         }

@@ -69,7 +69,7 @@ public static class ClientTokens
         payload.Append(",\"scope\":\"session.connect\",\"session_id\":\""u8);
         payload.AppendJsonEscaped(claims.SessionId);
         payload.Append("\",\"role\":\""u8);
-        payload.AppendText(claims.Role.ToWireName());
+        payload.AppendText(claims.Role.ToWireValue());
         payload.Append("\",\"initial_layout_class_list\":\""u8);
         AppendLayoutJson(ref payload, claims.InitialLayoutClassList);
         payload.Append((byte)'"');
@@ -122,7 +122,7 @@ public static class ClientTokens
         data.Append("&expire_time="u8);
         data.AppendInt64(claims.ExpiresAt.ToUnixTimeSeconds());
         data.Append("&role="u8);
-        data.AppendText(claims.Role.ToWireName());
+        data.AppendText(claims.Role.ToWireValue());
         data.Append("&nonce="u8);
         data.AppendInt64(claims.Nonce);
         if (claims.ConnectionData is not null)

@@ -52,7 +52,7 @@ public class TokenPropertyTests
         {
             var token = client.GenerateToken(ExampleSessionId, new TokenOptions { Role = c.Role, Data = c.Data, InitialLayoutClassList = c.Layout });
             var jwt = await JwtTokenTests.ValidateWithIdentityModel(token, Now);
-            Assert.Equal(c.Role.ToWireName(), jwt.GetClaim("role").Value);
+            Assert.Equal(c.Role.ToWireValue(), jwt.GetClaim("role").Value);
             Assert.Equal(string.Join(' ', c.Layout), jwt.GetClaim("initial_layout_class_list").Value);
             Assert.Equal(c.Data, jwt.TryGetClaim("connection_data", out var claim) ? claim.Value : null);
         }
