@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace OpenTok.Refit;
 
-/// <summary>How to record an archive (reference §5.1). Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
+/// <summary>How to record an archive. Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
 [GenerateBuilder]
 public partial record ArchiveOptions
 {
@@ -49,7 +49,7 @@ public partial record ArchiveOptions
     /// <summary>How to transcribe; only with <see cref="HasTranscription"/>.</summary>
     public TranscriptionProperties? TranscriptionProperties { get; init; }
 
-    /// <summary>Checks every rule of reference §5.1 and §12.1.</summary>
+    /// <summary>Checks every rule the service applies to these options and their layout: audio or video, resolution and layout only when composed, a known resolution, bit rate or quantization (15–40) but not both, transcription only with audio.</summary>
     /// <exception cref="OpenTokArgumentException">A rule is broken; the message says which.</exception>
     public void Validate()
     {

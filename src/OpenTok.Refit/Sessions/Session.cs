@@ -3,7 +3,7 @@ using Refit;
 
 namespace OpenTok.Refit;
 
-/// <summary>The form body of <c>POST /session/create</c>, field for field (reference §3.1).</summary>
+/// <summary>The form body of <c>POST /session/create</c>, field for field.</summary>
 internal sealed record CreateSessionRequest
 {
     /// <summary><c>enabled</c> (relayed) or <c>disabled</c> (routed).</summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace OpenTok.Refit;
 
 /// <summary>
-/// Where OpenTok uploads finished archives (reference §5.9): an S3 bucket or an Azure container, and what to do
+/// Where OpenTok uploads finished archives: an S3 bucket or an Azure container, and what to do
 /// if an upload fails. Make one with <see cref="S3"/> or <see cref="Azure"/>. Its printed form hides the keys.
 /// </summary>
 [GenerateBuilder]

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace OpenTok.Refit;
 
-/// <summary>How to create a session (reference §3.1). Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
+/// <summary>How to create a session. Every rule is checked by <see cref="Validate"/> before the request is sent.</summary>
 [GenerateBuilder]
 public sealed partial record SessionOptions
 {
@@ -28,7 +28,7 @@ public sealed partial record SessionOptions
     /// <summary>The resolution of automatic archives; only with <see cref="ArchiveMode.Always"/>.</summary>
     public Resolution? ArchiveResolution { get; init; }
 
-    /// <summary>Checks every rule of reference §3.1.</summary>
+    /// <summary>Checks every rule the service applies: archiving always and end-to-end encryption need a routed session and not each other, the location is IPv4, the archive name (1–80 characters) and resolution go only with archiving always.</summary>
     /// <exception cref="OpenTokArgumentException">A rule is broken; the message says which.</exception>
     public void Validate()
     {

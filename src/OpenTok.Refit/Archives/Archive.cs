@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OpenTok.Refit;
 
-/// <summary>An archive as the server describes it (reference §5.8). Unknown fields are ignored; unknown enum values kept.</summary>
+/// <summary>An archive as the server describes it. Unknown fields are ignored; unknown enum values kept.</summary>
 public sealed record Archive
 {
     // Non-null defaults live in the getters (get => field ?? ...), not in initializers: the source-generated JSON
