@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Http.Resilience;
 using OpenTok.Refit.Http;
 using Polly;
 
@@ -77,35 +78,40 @@ public static class OpenTokServiceCollectionExtensions
         optionsBuilder.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenTokOptions>>(new OpenTokOptionsValidator(name));
 
-        // Shared by every handler chain the factory makes for this name, so the learned clock offset survives
-        // handler rotation (the resilience pipeline, and so the circuit's state, is kept per name by its registry).
+        // Shared by every handler chain the factory makes for this name, so the learned clock offset and the
+        // circuit's state survive handler rotation.
         services.AddKeyedSingleton(name, (sp, _) => new ServerClock(TimeProviderOf(sp)));
+        services.AddKeyedSingleton(name, (sp, _) => OpenTokResilience.CreatePipeline(OptionsOf(sp, name).Resilience, TimeProviderOf(sp)));
 
         var httpClient = services.AddHttpClient(name, (sp, client) =>
         {
             var options = OptionsOf(sp, name);
             client.BaseAddress = OpenTokClient.HttpBaseAddress(options.BaseAddress);
-            // The resilience pipeline owns timeouts; HttpClient's own would cut a call short between retries.
-            client.Timeout = Timeout.InfiniteTimeSpan;
+            // The resilience pipeline owns timeouts when it runs (HttpClient's own would cut a call short between
+            // retries); HttpClient's default 100 s applies when it is off.
+            client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(100);
         });
 
-        // Resilience outermost, so every retry goes through telemetry and a freshly signed auth header.
-        httpClient.AddResilienceHandler("OpenTok", (pipeline, context) =>
-        {
-            var resilience = OptionsOf(context.ServiceProvider, name).Resilience;
-            var timeProvider = TimeProviderOf(context.ServiceProvider);
-            pipeline.TimeProvider = timeProvider;
-            if (resilience.Enabled)
-            {
-                OpenTokResilience.Configure(pipeline, resilience, timeProvider);
-            }
-            else
-            {
-                // Off means one attempt, but never one that hangs for ever.
-                pipeline.AddTimeout(TimeSpan.FromSeconds(100));
-            }
-        });
+        // The telemetry handler below logs every attempt already (without headers); the factory's own request
+        // loggers would log each call twice more.
+        httpClient.RemoveAllLoggers();
+
+        // One long-lived socket handler that recycles its connections (so DNS changes are seen) instead of the
+        // factory rotating whole handlers; no cookies, which an API client has no use for and which cost every call.
         httpClient
+            .UseSocketsHttpHandler((handler, _) =>
+            {
+                handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+                handler.UseCookies = false;
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+        // Resilience outermost, so every retry goes through telemetry and a freshly signed auth header. The handler is
+        // Microsoft.Extensions.Http.Resilience's, over a pipeline built here rather than with AddResilienceHandler:
+        // that registry wraps every call in Polly's metering and log enrichment, which measured ~45 µs a call on a
+        // loopback round trip of ~100 µs; the telemetry handler reports attempts already.
+        httpClient
+            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)))
             .AddHttpMessageHandler(sp => new OpenTokTelemetryHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<OpenTokClient>()))
             .AddHttpMessageHandler(sp => new OpenTokAuthHandler(OptionsOf(sp, name), sp.GetRequiredKeyedService<ServerClock>(name)));
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Refit;
@@ -30,8 +32,9 @@ internal static class OpenTokRefitSettings
             ExceptionFactory = async response => response.IsSuccessStatusCode
                 ? null
                 : await OpenTokApiException.FromResponseAsync(response).ConfigureAwait(false),
-            DeserializationExceptionFactory = async (response, exception) =>
-                OpenTokApiException.UnreadableBody(response, await BodyOf(response).ConfigureAwait(false), exception.Message, exception),
+            DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(exception is UnreadableBodyException unreadable
+                ? OpenTokApiException.UnreadableBody(response, unreadable.Body, unreadable.Message, unreadable.InnerException)
+                : OpenTokApiException.UnreadableBody(response, null, exception.Message, exception)),
             TransportExceptionFactory = (request, exception, _) => exception switch
             {
                 TimeoutRejectedException e => new TimeoutException($"OpenTok {request.Method} {PathOf(request)} timed out ({e.Timeout}).", e),
@@ -45,21 +48,10 @@ internal static class OpenTokRefitSettings
 
     private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "?";
 
-    private static async Task<string?> BodyOf(HttpResponseMessage response)
-    {
-        try
-        {
-            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or ObjectDisposedException)
-        {
-            return null; // the body could not be read again; the status and the problem still say what happened
-        }
-    }
-
     /// <summary>
-    /// Refit's System.Text.Json serializer, but an empty body or JSON <c>null</c> where an object is expected is an
-    /// error (Refit would return <see langword="null"/>), reported like any other unreadable body.
+    /// System.Text.Json through <see cref="OpenTokJsonContext"/>'s metadata (no reflection), reading each answer's
+    /// bytes once. An empty body or JSON <c>null</c> where an object is expected is an error (Refit would return
+    /// <see langword="null"/>), and every unreadable body carries its text to the exception factory.
     /// </summary>
     private sealed class StrictJsonSerializer(SystemTextJsonContentSerializer inner) : IHttpContentSerializer
     {
@@ -67,18 +59,30 @@ internal static class OpenTokRefitSettings
 
         public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
         {
-            // Buffered, so the exception factory can quote a body that did not parse.
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            if (content.Headers.ContentLength == 0)
+            var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (body.Length == 0)
             {
-                throw new JsonException($"it was empty where {typeof(T).Name} was expected.");
+                throw new UnreadableBodyException(body, $"it was empty where {typeof(T).Name} was expected.", null);
             }
 
-            return await inner.FromHttpContentAsync<T>(content, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException($"it was JSON null where {typeof(T).Name} was expected.");
+            try
+            {
+                return JsonSerializer.Deserialize(body, (JsonTypeInfo<T>)OpenTokJsonContext.Default.GetTypeInfo(typeof(T))!)
+                    ?? throw new UnreadableBodyException(body, $"it was JSON null where {typeof(T).Name} was expected.", null);
+            }
+            catch (JsonException e)
+            {
+                throw new UnreadableBodyException(body, $"it is not the JSON of {typeof(T).Name} ({e.Message})", e);
+            }
         }
 
         public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => inner.GetFieldNameForProperty(propertyInfo);
+    }
+
+    /// <summary>Carries an answer's body from the serializer to <see cref="RefitSettings.DeserializationExceptionFactory"/>.</summary>
+    private sealed class UnreadableBodyException(byte[] body, string problem, Exception? innerException) : Exception(problem, innerException)
+    {
+        public string Body { get; } = Encoding.UTF8.GetString(body);
     }
 
     /// <summary>Form values as OpenTok reads them: <c>true</c>/<c>false</c> (not .NET's <c>True</c>), numbers in the invariant culture.</summary>

@@ -7,17 +7,23 @@ using Polly.Timeout;
 namespace OpenTok.Refit.Http;
 
 /// <summary>
-/// The resilience pipeline <see cref="OpenTokResilienceOptions"/> describes, built into
-/// Microsoft.Extensions.Http.Resilience's handler: total timeout ▸ retry ▸ circuit breaker ▸ attempt timeout.
+/// The resilience pipeline <see cref="OpenTokResilienceOptions"/> describes, run by
+/// Microsoft.Extensions.Http.Resilience's <c>ResilienceHandler</c>: total timeout ▸ retry ▸ circuit breaker ▸ attempt timeout.
 /// Only what is safe is repeated: GET, PUT and DELETE on 408, 429, 5xx and transport failures; POST and PATCH only
 /// on 429 or a connection refused before anything was sent, so an archive is never started twice.
 /// <c>Retry-After</c> sets the delay when present (capped at <see cref="OpenTokResilienceOptions.MaxDelay"/>).
 /// </summary>
 internal static class OpenTokResilience
 {
-    /// <summary>Adds the strategies to a pipeline builder.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, OpenTokResilienceOptions options, TimeProvider timeProvider)
+    /// <summary>Builds the pipeline the options describe; an empty one (one attempt) when resilience is off.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(OpenTokResilienceOptions options, TimeProvider timeProvider)
     {
+        if (!options.Enabled)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         builder.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0)
         {
@@ -45,7 +51,7 @@ internal static class OpenTokResilience
             });
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
+        return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
     /// <summary>Whether an outcome may be retried for this request's method.</summary>
