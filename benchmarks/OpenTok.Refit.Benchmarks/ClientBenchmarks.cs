@@ -1,8 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using OpenTok.Refit.Tokens;
+using static OpenTok.Refit.Benchmarks.HandWrittenGet;
 using OpenTok.Refit.Testing;
 
 namespace OpenTok.Refit.Benchmarks;
@@ -15,17 +12,6 @@ namespace OpenTok.Refit.Benchmarks;
 [MemoryDiagnoser]
 public class ClientBenchmarks
 {
-    private const string ApiKey = "123456";
-    private const string ApiSecret = "0123456789abcdef0123456789abcdef01234567";
-    private const string ArchiveId = "b40ef09b-3811-4726-b508-e41a0f96c68f";
-
-    private static readonly string ArchiveJson = $$"""
-        {"createdAt":1384221730000,"duration":5049,"hasAudio":true,"hasVideo":true,"id":"{{ArchiveId}}","name":"Foo",
-         "outputMode":"composed","projectId":123456,"reason":"","resolution":"640x480","sessionId":"1_MX4xMjM0NTZ-fg",
-         "size":247748791,"status":"available","streamMode":"auto","url":"https://example.com/archive.mp4"}
-        """;
-
-    private readonly byte[] _secret = Encoding.UTF8.GetBytes(ApiSecret);
     private StubServer _stub = null!;
     private OpenTokClient _client = null!;
     private OpenTokClient _clientWithoutResilience = null!;
@@ -54,18 +40,7 @@ public class ClientBenchmarks
 
     /// <summary>The same call by hand: sign a JWT, send, check the status, deserialise with the source-generated context.</summary>
     [Benchmark(Baseline = true)]
-    public async Task<Archive> HandWritten()
-    {
-        var now = DateTimeOffset.UtcNow;
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/project/{ApiKey}/archive/{ArchiveId}");
-        request.Headers.TryAddWithoutValidation("X-OPENTOK-AUTH", RestJwt.Create(ApiKey, _secret, RestJwtIssuerType.Project, now, now.AddMinutes(3), Guid.NewGuid()));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.TryAddWithoutValidation("User-Agent", "HandWritten/1.0");
-        using var response = await _handWritten.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
-        await using var body = await response.Content.ReadAsStreamAsync();
-        return (await JsonSerializer.DeserializeAsync(body, OpenTokJsonContext.Default.Archive))!;
-    }
+    public Task<Archive> HandWritten() => HandWrittenGet.SendAsync(_handWritten);
 
     /// <summary>The SDK call.</summary>
     [Benchmark]
