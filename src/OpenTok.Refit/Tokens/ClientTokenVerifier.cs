@@ -129,7 +129,7 @@ public static class ClientTokenVerifier
             fields.GetValueOrDefault("session_id"),
             fields.GetValueOrDefault("role") ?? "publisher",
             Seconds(fields.GetValueOrDefault("create_time")),
-            Seconds(fields.GetValueOrDefault("expire_time")) ?? Seconds(fields.GetValueOrDefault("create_time")) + TokenOptions.DefaultLifetime,
+            Seconds(fields.GetValueOrDefault("expire_time")) ?? UnixSeconds.Add(Seconds(fields.GetValueOrDefault("create_time")), TokenOptions.DefaultLifetime),
             long.TryParse(fields.GetValueOrDefault("nonce"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var nonce) ? nonce : null,
             fields.GetValueOrDefault("connection_data"),
             fields.GetValueOrDefault("initial_layout_class_list"));
@@ -150,7 +150,7 @@ public static class ClientTokenVerifier
 
         if (issuedAt is null || expiresAt is null)
         {
-            return TokenValidation<VerifiedClientToken>.Fail("The token has no issue or expiry time.");
+            return TokenValidation<VerifiedClientToken>.Fail("The token has no issue or expiry time, or one outside the years 1–9999.");
         }
 
         if (expiresAt <= now)
@@ -164,7 +164,7 @@ public static class ClientTokenVerifier
     }
 
     private static DateTimeOffset? Seconds(string? value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? UnixSeconds.ToTime(seconds) : null;
 
     private static Dictionary<string, string> ParseQuery(string query)
     {

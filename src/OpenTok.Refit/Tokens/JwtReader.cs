@@ -91,5 +91,6 @@ internal sealed class JwtClaims(JsonElement payload)
     public long? Number(string name) =>
         payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
 
-    public DateTimeOffset? Time(string name) => Number(name) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    /// <summary>A NumericDate claim as a time; <see langword="null"/> when missing, not a whole number, or outside the years 1–9999.</summary>
+    public DateTimeOffset? Time(string name) => Number(name) is { } seconds ? UnixSeconds.ToTime(seconds) : null;
 }

@@ -120,7 +120,7 @@ public static class RestJwt
 
         if (claims.Time("iat") is not { } issuedAt || claims.Time("exp") is not { } expiresAt)
         {
-            return TokenValidation<RestJwtClaims>.Fail("The JWT must carry numeric iat and exp claims.");
+            return TokenValidation<RestJwtClaims>.Fail("The JWT must carry iat and exp claims as whole seconds within the years 1–9999.");
         }
 
         if (expiresAt <= now)
