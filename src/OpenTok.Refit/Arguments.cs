@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit;
@@ -13,7 +14,7 @@ internal static class Arguments
     public const int MaxQuotedLength = 100;
 
     /// <summary>Refuses a null, empty or whitespace value.</summary>
-    public static void EnsureNotEmpty(string? value, string paramName)
+    public static void EnsureNotEmpty([NotNull] string? value, string paramName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -21,11 +22,18 @@ internal static class Arguments
         }
     }
 
-    /// <summary>Refuses anything but a UUID in its usual form (<c>5f6a1f0e-…</c>), the form of archive, broadcast and render ids.</summary>
+    /// <summary>The length of a UUID in its usual form, <c>5f6a1f0e-9b3e-4f6a-8f0e-1f0e9b3e4f6a</c>.</summary>
+    private const int UuidLength = 36;
+
+    /// <summary>
+    /// Refuses anything but a UUID in its usual form (<c>5f6a1f0e-…</c>), the form of archive, broadcast and render
+    /// ids. Exactly that form: <see cref="Guid.TryParseExact(string, string, out Guid)"/> alone also takes surrounding
+    /// white space, which would put <c>%0D%0A</c> into a request path.
+    /// </summary>
     public static void EnsureUuid(string? value, string paramName, string what)
     {
         EnsureNotEmpty(value, paramName);
-        if (!Guid.TryParseExact(value, "D", out _))
+        if (value.Length != UuidLength || !Guid.TryParseExact(value, "D", out _))
         {
             throw new OpenTokArgumentException($"{paramName} must be {what} (a UUID such as 5f6a1f0e-9b3e-4f6a-8f0e-1f0e9b3e4f6a); {Quote(value)} is not.", paramName);
         }
