@@ -25,6 +25,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
         "account issuer type",
         "not a JWT",
         "alg none",
+        "exp 10^15",
+        "exp 2^63-1",
+        "iat 10^15",
+        "iat -10^15",
     ];
 
     [Theory]
@@ -41,6 +45,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
             "issued in the future" => _emulator.Jwt(issuedAt: now.AddMinutes(2)),
             "account issuer type" => _emulator.Jwt(issuerType: RestJwtIssuerType.Account),
             "not a JWT" => "definitely-not-a-jwt",
+            "exp 10^15" => SignedTimes(now.ToUnixTimeSeconds(), 1_000_000_000_000_000),
+            "exp 2^63-1" => SignedTimes(now.ToUnixTimeSeconds(), long.MaxValue),
+            "iat 10^15" => SignedTimes(1_000_000_000_000_000, now.AddMinutes(1).ToUnixTimeSeconds()),
+            "iat -10^15" => SignedTimes(-1_000_000_000_000_000, now.AddMinutes(1).ToUnixTimeSeconds()),
             _ => NoneAlgorithm(now),
         };
 
@@ -114,6 +122,10 @@ public sealed class AuthenticationTests : IAsyncLifetime
     // RestJwt.Create refuses lifetimes over 5 minutes (rightly), so this one is signed by hand.
     private string Unsigned(DateTimeOffset issuedAt, DateTimeOffset expiresAt) =>
         Sign($$"""{"iss":"{{_emulator.ApiKey}}","ist":"project","iat":{{issuedAt.ToUnixTimeSeconds()}},"exp":{{expiresAt.ToUnixTimeSeconds()}},"jti":"x"}""");
+
+    // Correctly signed, with times no DateTimeOffset can hold: once a 500 from inside the validator.
+    private string SignedTimes(long issuedAt, long expiresAt) =>
+        Sign($$"""{"iss":"{{_emulator.ApiKey}}","ist":"project","iat":{{issuedAt}},"exp":{{expiresAt}},"jti":"x"}""");
 
     private string NoneAlgorithm(DateTimeOffset now) =>
         Base64Url("""{"alg":"none","typ":"JWT"}""") + "."
