@@ -5,15 +5,17 @@ namespace OpenTok.Refit;
 public sealed partial class OpenTokClient
 {
     /// <summary>
-    /// Signs a token with which a client connects to <paramref name="sessionId"/>: a JWT by default, or a legacy
-    /// T1 token when <see cref="TokenOptions.Format"/> says so. Allocates only the returned string.
+    /// Signs a token with which a client connects to <paramref name="sessionId"/>: a JWT by default (HS256 with the
+    /// API secret, or RS256 with a Vonage application's key), or a legacy T1 token when <see cref="TokenOptions.Format"/>
+    /// says so (OpenTok projects only). With an API secret it allocates only the returned string.
     /// </summary>
     /// <param name="sessionId">A session of this project.</param>
     /// <param name="options">Role, expiry, data, layout classes and format; <see langword="null"/> for the defaults.</param>
     /// <returns>The token.</returns>
     /// <exception cref="OpenTokArgumentException">
     /// The session id does not decode or belongs to another API key, or an option breaks a rule (expiry not in the
-    /// next 30 days, data over 1000 characters, an empty or whitespace-holding layout class, an undefined role).
+    /// next 30 days, data over 1000 characters, an empty or whitespace-holding layout class, an undefined role, T1 for
+    /// a Vonage application).
     /// </exception>
     public string GenerateToken(string sessionId, TokenOptions? options = null)
     {
@@ -31,6 +33,6 @@ public sealed partial class OpenTokClient
             Nonces.Next(),
             options.Data,
             options.InitialLayoutClassList);
-        return ClientTokens.Create(claims, _apiSecretUtf8, options.Format);
+        return _credentials.CreateClientToken(claims, options.Format);
     }
 }

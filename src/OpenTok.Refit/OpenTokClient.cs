@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,11 +15,11 @@ namespace OpenTok.Refit;
 /// </summary>
 public sealed partial class OpenTokClient : IDisposable
 {
-    private readonly byte[] _apiSecretUtf8;
+    private readonly OpenTokCredentials _credentials;
     private readonly TimeProvider _timeProvider;
     private readonly ServiceProvider? _ownedServices;
 
-    /// <summary>Creates a client for the project with this API key and secret, calling <c>https://api.opentok.com</c>.</summary>
+    /// <summary>Creates a client for the OpenTok project with this API key and secret, calling <c>https://api.opentok.com</c>.</summary>
     /// <param name="apiKey">The project's API key.</param>
     /// <param name="apiSecret">The project's API secret.</param>
     /// <exception cref="OpenTokArgumentException">The key or secret is null or empty.</exception>
@@ -29,34 +28,38 @@ public sealed partial class OpenTokClient : IDisposable
     {
     }
 
-    /// <summary>Creates a client from options.</summary>
-    /// <param name="options">The project's credentials, base address and resilience settings.</param>
-    /// <exception cref="OpenTokArgumentException">The options are incomplete or out of range.</exception>
+    /// <summary>
+    /// Creates a client from options: an OpenTok project (<see cref="OpenTokOptions.ApiKey"/> + secret) or a Vonage
+    /// application (<see cref="OpenTokOptions.ApplicationId"/> + private key, e.g. <see cref="OpenTokOptions.ForApplication"/>).
+    /// </summary>
+    /// <param name="options">The credentials, base address and resilience settings.</param>
+    /// <exception cref="OpenTokArgumentException">The options are incomplete, mix the two modes, or are out of range.</exception>
     public OpenTokClient(OpenTokOptions options)
         : this(options, TimeProvider.System)
     {
     }
 
     /// <summary>Creates a client from options with a clock and logger of your choosing.</summary>
-    /// <param name="options">The project's credentials, base address and resilience settings.</param>
+    /// <param name="options">The credentials, base address and resilience settings.</param>
     /// <param name="timeProvider">The clock tokens are dated by and timeouts run on.</param>
     /// <param name="loggerFactory">Where REST calls are logged; <see langword="null"/> for nowhere.</param>
-    /// <exception cref="OpenTokArgumentException">The options are incomplete or out of range.</exception>
+    /// <exception cref="OpenTokArgumentException">The options are incomplete, mix the two modes, or are out of range.</exception>
     public OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
         : this(options, timeProvider, OwnPipeline(options, timeProvider, loggerFactory))
     {
     }
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> whose handlers already authenticate (the DI path).</summary>
-    internal OpenTokClient(OpenTokOptions options, HttpClient httpClient, TimeProvider timeProvider)
+    /// <summary>Creates a client over credentials and an <see cref="HttpClient"/> whose handlers already authenticate (the DI path).</summary>
+    internal OpenTokClient(OpenTokOptions options, OpenTokCredentials credentials, HttpClient httpClient, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        options.Validate();
-        ApiKey = options.ApiKey;
-        BaseAddress = options.BaseAddress;
-        _apiSecretUtf8 = Encoding.UTF8.GetBytes(options.ApiSecret);
+        ApiKey = credentials.ProjectId;
+        BaseAddress = options.ResolvedBaseAddress;
+        IsVonageApplication = options.IsApplicationMode;
+        _credentials = credentials;
         _timeProvider = timeProvider;
         var settings = OpenTokRefitSettings.Instance;
         Sessions = new SessionsClient(RestService.ForGenerated<ISessionsApi>(httpClient, settings), GenerateToken);
@@ -64,11 +67,29 @@ public sealed partial class OpenTokClient : IDisposable
     }
 
     private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
-        : this(options, ownedServices.GetRequiredService<IHttpClientFactory>().CreateClient(OpenTokServiceCollectionExtensions.DefaultName), timeProvider) =>
+        : this(
+            options,
+            ownedServices.GetRequiredKeyedService<OpenTokCredentials>(OpenTokServiceCollectionExtensions.DefaultName),
+            ownedServices.GetRequiredService<IHttpClientFactory>().CreateClient(OpenTokServiceCollectionExtensions.DefaultName),
+            timeProvider) =>
         _ownedServices = ownedServices;
 
-    /// <summary>The project's API key.</summary>
+    /// <summary>Creates a client for a Vonage application, calling <c>https://video.api.vonage.com</c>.</summary>
+    /// <param name="applicationId">The application's id (a UUID).</param>
+    /// <param name="privateKeyPem">The application's RSA private key as PEM text (PKCS#8 or PKCS#1).</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="OpenTokArgumentException">The id is not a UUID, or the key is not an RSA private key of at least 2048 bits.</exception>
+    public static OpenTokClient ForApplication(string applicationId, string privateKeyPem) =>
+        new(OpenTokOptions.ForApplication(applicationId, privateKeyPem));
+
+    /// <summary>
+    /// The id in every REST path and in client tokens: the OpenTok project's API key, or the Vonage application's
+    /// id (what OpenTok.js's <c>initSession</c> takes either way).
+    /// </summary>
     public string ApiKey { get; }
+
+    /// <summary>Whether this client speaks for a Vonage application (RS256 tokens) rather than an OpenTok project.</summary>
+    public bool IsVonageApplication { get; }
 
     /// <summary>The REST base address this client calls.</summary>
     public Uri BaseAddress { get; }

@@ -20,7 +20,7 @@ public static class OpenTokServiceCollectionExtensions
 
     /// <summary>Registers OpenTok with options bound from configuration (e.g. the <c>OpenTok</c> section).</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The section holding <c>ApiKey</c>, <c>ApiSecret</c>, <c>BaseAddress</c>, <c>Resilience</c>, ….</param>
+    /// <param name="configuration">The section holding <c>ApiKey</c> and <c>ApiSecret</c> (or <c>ApplicationId</c> and <c>PrivateKey</c>/<c>PrivateKeyPath</c>), <c>BaseAddress</c>, <c>Resilience</c>, ….</param>
     /// <returns>The HttpClient builder, to add handlers of your own (they run inside the auth handler, once per attempt).</returns>
     public static IHttpClientBuilder AddOpenTok(this IServiceCollection services, IConfiguration configuration)
     {
@@ -81,12 +81,14 @@ public static class OpenTokServiceCollectionExtensions
         // Shared by every handler chain the factory makes for this name, so the learned clock offset and the
         // circuit's state survive handler rotation.
         services.AddKeyedSingleton(name, (sp, _) => new ServerClock(TimeProviderOf(sp)));
+        // The application's RSA key is imported once, here, and disposed with the container.
+        services.AddKeyedSingleton(name, (sp, _) => OpenTokCredentials.From(OptionsOf(sp, name)));
         services.AddKeyedSingleton(name, (sp, _) => OpenTokResilience.CreatePipeline(OptionsOf(sp, name).Resilience, TimeProviderOf(sp)));
 
         var httpClient = services.AddHttpClient(name, (sp, client) =>
         {
             var options = OptionsOf(sp, name);
-            client.BaseAddress = OpenTokClient.HttpBaseAddress(options.BaseAddress);
+            client.BaseAddress = OpenTokClient.HttpBaseAddress(options.ResolvedBaseAddress);
             // The resilience pipeline owns timeouts when it runs (HttpClient's own would cut a call short between
             // retries); HttpClient's default 100 s applies when it is off.
             client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(100);
@@ -113,9 +115,9 @@ public static class OpenTokServiceCollectionExtensions
         httpClient
             .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(name)))
             .AddHttpMessageHandler(sp => new OpenTokTelemetryHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger<OpenTokClient>()))
-            .AddHttpMessageHandler(sp => new OpenTokAuthHandler(OptionsOf(sp, name), sp.GetRequiredKeyedService<ServerClock>(name)));
+            .AddHttpMessageHandler(sp => new OpenTokAuthHandler(CredentialsOf(sp, name), sp.GetRequiredKeyedService<ServerClock>(name), OptionsOf(sp, name).UserAgentSuffix));
 
-        OpenTokClient CreateClient(IServiceProvider sp) => new(OptionsOf(sp, name), HttpClientOf(sp, name), TimeProviderOf(sp));
+        OpenTokClient CreateClient(IServiceProvider sp) => new(OptionsOf(sp, name), CredentialsOf(sp, name), HttpClientOf(sp, name), TimeProviderOf(sp));
 
         if (keyed)
         {
@@ -134,6 +136,8 @@ public static class OpenTokServiceCollectionExtensions
     }
 
     private static OpenTokOptions OptionsOf(IServiceProvider sp, string name) => sp.GetRequiredService<IOptionsMonitor<OpenTokOptions>>().Get(name);
+
+    private static OpenTokCredentials CredentialsOf(IServiceProvider sp, string name) => sp.GetRequiredKeyedService<OpenTokCredentials>(name);
 
     private static HttpClient HttpClientOf(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 

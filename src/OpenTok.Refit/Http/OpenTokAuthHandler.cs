@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
-using System.Text;
-using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit.Http;
 
 /// <summary>
-/// Authenticates every attempt of every request: a fresh <c>X-OPENTOK-AUTH</c> JWT dated by the server's clock
+/// Authenticates every attempt of every request: a fresh REST JWT (<c>X-OPENTOK-AUTH</c> for an OpenTok project,
+/// <c>Authorization: Bearer</c> for a Vonage application) dated by the server's clock
 /// (so a retried request never carries a stale one), the SDK's <c>User-Agent</c>, and <c>Accept: application/json</c>.
 /// If the server rejects the JWT and its <c>Date</c> shows the clocks were further apart than thought, the
 /// request is signed again and resent once: a rejected request took no effect, whatever its method.
@@ -15,7 +14,7 @@ namespace OpenTok.Refit.Http;
 internal sealed class OpenTokAuthHandler : DelegatingHandler
 {
     /// <summary>The header that carries the REST JWT.</summary>
-    public const string AuthHeaderName = "X-OPENTOK-AUTH";
+    public const string AuthHeaderName = OpenTokCredentials.OpenTokAuthHeader;
 
     /// <summary>The SDK's user agent product, e.g. <c>OpenTok-Refit/1.0.0</c>.</summary>
     public static readonly string UserAgentProduct = "OpenTok-Refit/" + SdkVersion();
@@ -23,21 +22,19 @@ internal sealed class OpenTokAuthHandler : DelegatingHandler
     // Beyond this, a 401/403 is taken to be the clock's fault and the request is re-signed.
     private static readonly TimeSpan SignificantSkewChange = TimeSpan.FromSeconds(30);
 
-    private readonly string _apiKey;
-    private readonly byte[] _apiSecretUtf8;
+    private readonly OpenTokCredentials _credentials;
     private readonly ServerClock _serverClock;
     private readonly string _userAgent;
 
-    /// <summary>Creates the handler for one project.</summary>
-    /// <param name="options">The project's key and secret, and the user agent suffix.</param>
+    /// <summary>Creates the handler for one project or application.</summary>
+    /// <param name="credentials">What each attempt is signed with.</param>
     /// <param name="serverClock">The server clock estimate shared by the client's attempts.</param>
-    public OpenTokAuthHandler(OpenTokOptions options, ServerClock serverClock)
+    /// <param name="userAgentSuffix">Appended to the user agent, if set.</param>
+    public OpenTokAuthHandler(OpenTokCredentials credentials, ServerClock serverClock, string? userAgentSuffix)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _apiKey = options.ApiKey;
-        _apiSecretUtf8 = Encoding.UTF8.GetBytes(options.ApiSecret);
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _serverClock = serverClock ?? throw new ArgumentNullException(nameof(serverClock));
-        _userAgent = string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? UserAgentProduct : UserAgentProduct + " " + options.UserAgentSuffix;
+        _userAgent = string.IsNullOrWhiteSpace(userAgentSuffix) ? UserAgentProduct : UserAgentProduct + " " + userAgentSuffix;
     }
 
     /// <inheritdoc/>
@@ -60,10 +57,7 @@ internal sealed class OpenTokAuthHandler : DelegatingHandler
 
     private void Authenticate(HttpRequestMessage request)
     {
-        var issuedAt = _serverClock.GetServerNow();
-        var jwt = RestJwt.Create(_apiKey, _apiSecretUtf8, RestJwtIssuerType.Project, issuedAt, issuedAt + RestJwt.DefaultLifetime, Guid.NewGuid());
-        request.Headers.Remove(AuthHeaderName);
-        request.Headers.TryAddWithoutValidation(AuthHeaderName, jwt);
+        _credentials.Authenticate(request, _serverClock.GetServerNow());
         request.Headers.Remove("User-Agent");
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (request.Headers.Accept.Count == 0)

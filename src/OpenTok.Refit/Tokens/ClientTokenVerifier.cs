@@ -76,6 +76,47 @@ public static class ClientTokenVerifier
             claims.String("initial_layout_class_list"));
     }
 
+    /// <summary>
+    /// Verifies a Vonage application's client token: an RS256 JWT signed with the application's private key,
+    /// <c>application_id</c> this application, <c>scope</c> <c>session.connect</c>, a session of this application,
+    /// a known role, not expired.
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="applicationId">The application id.</param>
+    /// <param name="publicKey">The application's public key (a private key works too).</param>
+    /// <param name="now">The verifier's clock.</param>
+    /// <returns>The claims, or why the token was rejected.</returns>
+    public static TokenValidation<VerifiedClientToken> VerifyApplicationToken(string? token, string applicationId, RSA publicKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        if (!JwtReader.TryRead(token, publicKey, out var claims, out var failure))
+        {
+            return TokenValidation<VerifiedClientToken>.Fail(failure);
+        }
+
+        if (claims.String("application_id") != applicationId)
+        {
+            return TokenValidation<VerifiedClientToken>.Fail("The token's application_id is not this application.");
+        }
+
+        if (claims.String("scope") != "session.connect")
+        {
+            return TokenValidation<VerifiedClientToken>.Fail("The token's scope must be 'session.connect'.");
+        }
+
+        return Check(
+            TokenFormat.Jwt,
+            applicationId,
+            now,
+            claims.String("session_id"),
+            claims.String("role"),
+            claims.Time("iat"),
+            claims.Time("exp"),
+            nonce: 0,
+            claims.String("connection_data"),
+            claims.String("initial_layout_class_list"));
+    }
+
     /// <summary>Verifies a legacy T1 client token.</summary>
     /// <param name="token">The token, starting <c>T1==</c>.</param>
     /// <param name="apiKey">The project's API key.</param>

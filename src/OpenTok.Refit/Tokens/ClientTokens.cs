@@ -171,7 +171,7 @@ public static class ClientTokens
         return Encoding.ASCII.GetString(token.Written);
     }
 
-    private static void AppendLayoutJson(ref TokenWriter writer, IReadOnlyList<string> classes)
+    internal static void AppendLayoutJson(ref TokenWriter writer, IReadOnlyList<string> classes)
     {
         for (var i = 0; i < classes.Count; i++)
         {
@@ -184,7 +184,7 @@ public static class ClientTokens
         }
     }
 
-    private static int LayoutLength(IReadOnlyList<string> classes)
+    internal static int LayoutLength(IReadOnlyList<string> classes)
     {
         var length = classes.Count;
         for (var i = 0; i < classes.Count; i++)

@@ -6,10 +6,33 @@ using System.Text.Json;
 
 namespace OpenTok.Refit.Tokens;
 
-/// <summary>Reads an HS256 compact JWT: checks header and signature, and exposes the payload's claims.</summary>
+/// <summary>Reads a compact JWT (HS256 or RS256): checks header and signature, and exposes the payload's claims.</summary>
 internal static class JwtReader
 {
-    public static bool TryRead(string? token, string secret, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure)
+    /// <summary>Reads an HS256 JWT signed with <paramref name="secret"/>.</summary>
+    public static bool TryRead(string? token, string secret, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure) =>
+        TryRead(token, "HS256", (signed, signature) =>
+            CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)),
+            "the API secret", out claims, out failure);
+
+    /// <summary>Reads an RS256 JWT signed with the private half of <paramref name="publicKey"/>.</summary>
+    public static bool TryRead(string? token, RSA publicKey, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure) =>
+        TryRead(token, "RS256", (signed, signature) => VerifiesRs256(publicKey, signed, signature), "the application's key", out claims, out failure);
+
+    private static bool VerifiesRs256(RSA publicKey, byte[] signed, byte[] signature)
+    {
+        try
+        {
+            return publicKey.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+        catch (CryptographicException)
+        {
+            return false; // a signature of the wrong length, say: not a match, not a crash
+        }
+    }
+
+    private static bool TryRead(string? token, string algorithm, Func<byte[], byte[], bool> signatureMatches, string keyName,
+        [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure)
     {
         claims = null;
         if (string.IsNullOrEmpty(token))
@@ -25,9 +48,9 @@ internal static class JwtReader
             return false;
         }
 
-        if (!TryDecodeJson(parts[0], out var header) || header.String("alg") != "HS256")
+        if (!TryDecodeJson(parts[0], out var header) || header.String("alg") != algorithm)
         {
-            failure = "The JWT header must be JSON with alg HS256.";
+            failure = $"The JWT header must be JSON with alg {algorithm}.";
             return false;
         }
 
@@ -39,10 +62,9 @@ internal static class JwtReader
 
         var signature = Base64Url.DecodeFromChars(parts[2]);
         var signed = Encoding.ASCII.GetBytes(token[..(parts[0].Length + 1 + parts[1].Length)]);
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
-        if (!CryptographicOperations.FixedTimeEquals(signature, expected))
+        if (!signatureMatches(signed, signature))
         {
-            failure = "The JWT signature does not match the API secret.";
+            failure = $"The JWT signature does not match {keyName}.";
             return false;
         }
 

@@ -46,12 +46,7 @@ public static class RestJwt
         DateTimeOffset issuedAt, DateTimeOffset expiresAt, Guid id)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
-        var lifetime = expiresAt - issuedAt;
-        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
-        {
-            throw new OpenTokArgumentException(
-                $"A REST JWT must expire after it is issued and at most 5 minutes later; the lifetime asked for is {lifetime}.", nameof(expiresAt));
-        }
+        EnsureLifetime(issuedAt, expiresAt);
 
         var payloadBound = 160 + (TokenWriter.MaxJsonBytesPerChar * apiKey.Length);
         var tokenBound = ClientTokens.JwtHeader.Length + 2 + Base64Url.GetEncodedLength(payloadBound) + Base64Url.GetEncodedLength(HMACSHA256.HashSizeInBytes);
@@ -118,6 +113,23 @@ public static class RestJwt
             return TokenValidation<RestJwtClaims>.Fail($"The JWT's ist claim must be '{expectedIst}'.");
         }
 
+        return CheckTimes(claims, expectedIssuerType, now, allowedSkew);
+    }
+
+    /// <summary>Refuses a lifetime that is not positive or is over the 5 minutes the service accepts.</summary>
+    internal static void EnsureLifetime(DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    {
+        var lifetime = expiresAt - issuedAt;
+        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
+        {
+            throw new OpenTokArgumentException(
+                $"A REST JWT must expire after it is issued and at most 5 minutes later; the lifetime asked for is {lifetime}.", nameof(expiresAt));
+        }
+    }
+
+    /// <summary>The time rules every REST JWT meets, whoever signed it: present, not expired, not from the future, at most 5 minutes long.</summary>
+    internal static TokenValidation<RestJwtClaims> CheckTimes(JwtClaims claims, RestJwtIssuerType issuerType, DateTimeOffset now, TimeSpan allowedSkew)
+    {
         if (claims.Time("iat") is not { } issuedAt || claims.Time("exp") is not { } expiresAt)
         {
             return TokenValidation<RestJwtClaims>.Fail("The JWT must carry iat and exp claims as whole seconds within the years 1–9999.");
@@ -138,6 +150,6 @@ public static class RestJwt
             return TokenValidation<RestJwtClaims>.Fail("The JWT's lifetime exceeds the maximum of 5 minutes.");
         }
 
-        return TokenValidation<RestJwtClaims>.Ok(new RestJwtClaims(expectedIssuerType, issuedAt, expiresAt, claims.String("jti")));
+        return TokenValidation<RestJwtClaims>.Ok(new RestJwtClaims(issuerType, issuedAt, expiresAt, claims.String("jti")));
     }
 }
