@@ -20,10 +20,13 @@ namespace OpenTok.Refit.Testing;
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset ReceivedAt)
 {
     // Headers that vary per run or carry credentials: checked by their own tests, never snapshotted.
-    private static readonly HashSet<string> Volatile = ["x-opentok-auth", "user-agent", "host", "traceparent", "tracestate", "request-id", "content-length"];
+    private static readonly HashSet<string> Volatile = ["x-opentok-auth", "authorization", "user-agent", "host", "traceparent", "tracestate", "request-id", "content-length"];
 
     /// <summary>The <c>X-OPENTOK-AUTH</c> header, if sent.</summary>
     public string? AuthJwt => Headers.GetValueOrDefault("x-opentok-auth");
+
+    /// <summary>The JWT of an <c>Authorization: Bearer</c> header, if sent.</summary>
+    public string? BearerJwt => Headers.GetValueOrDefault("authorization") is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;
 
     /// <summary>The request as stable text: request line, headers other than auth/user agent/host, then the body.</summary>
     /// <returns>The text.</returns>

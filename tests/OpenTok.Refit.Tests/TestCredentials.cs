@@ -26,3 +26,35 @@ internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
 }
+
+/// <summary>A Vonage application for the tests: an id and a 2048-bit RSA key made once per test run.</summary>
+internal static class TestApplication
+{
+    public const string AppId = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f";
+
+    private static readonly System.Security.Cryptography.RSA Key = System.Security.Cryptography.RSA.Create(2048);
+
+    /// <summary>The private key as PKCS#8 PEM (<c>-----BEGIN PRIVATE KEY-----</c>), as Vonage hands it out.</summary>
+    public static readonly string AppKeyPem = Key.ExportPkcs8PrivateKeyPem();
+
+    /// <summary>The same key as PKCS#1 PEM (<c>-----BEGIN RSA PRIVATE KEY-----</c>).</summary>
+    public static readonly string AppPkcs1KeyPem = Key.ExportRSAPrivateKeyPem();
+
+    /// <summary>The public half, as a verifier has it.</summary>
+    public static System.Security.Cryptography.RSA AppPublicKey()
+    {
+        var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(Key.ExportSubjectPublicKeyInfoPem());
+        return rsa;
+    }
+
+    /// <summary>A session of this application, as the service would make one.</summary>
+    public static string AppSessionId => Refit.Tokens.SessionId.Create(AppId, "", TestCredentials.Now, 0.5);
+
+    public static OpenTokClient AppClient(DateTimeOffset? now = null, Action<OpenTokOptions>? configure = null)
+    {
+        var options = OpenTokOptions.ForApplication(AppId, AppKeyPem);
+        configure?.Invoke(options);
+        return new OpenTokClient(options, new FixedTimeProvider(now ?? TestCredentials.Now));
+    }
+}

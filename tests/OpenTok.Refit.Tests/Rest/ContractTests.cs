@@ -13,9 +13,9 @@ public class ContractTests
     private static StubResponse Answer(RecordedRequest request) => request switch
     {
         { Path: "/session/create" } => StubResponse.Json($$"""[{"session_id":"{{ExampleSessionId}}","project_id":"123456","partner_id":"123456","create_dt":"Fri Nov 21 2026","media_server_url":"","properties":null}]"""),
-        { Method: "GET", Path: "/v2/project/123456/archive" } => StubResponse.Json(ArchiveListJson(1, [ArchiveId])),
+        { Method: "GET" } when request.Path.EndsWith("/archive", StringComparison.Ordinal) => StubResponse.Json(ArchiveListJson(1, [ArchiveId])),
         { Method: "DELETE" } or { Method: "PATCH" } => new StubResponse(204),
-        { Method: "PUT", Path: "/v2/project/123456/archive/storage" } => StubResponse.Json(request.Body),
+        { Method: "PUT" } when request.Path.EndsWith("/archive/storage", StringComparison.Ordinal) => StubResponse.Json(request.Body),
         { Method: "PUT" } => new StubResponse(200),
         _ => StubResponse.Json(ArchiveJson()),
     };
@@ -26,11 +26,19 @@ public class ContractTests
         await using var stub = await StubServer.StartAsync(Answer);
         using var client = ClientFor(stub);
 
+        await CallEveryEndpointAsync(client, ExampleSessionId);
+
+        Snapshot.Match(string.Join("\n", stub.Requests.Select(r => r.ToSnapshot())));
+    }
+
+    /// <summary>Every session and archive endpoint once (some twice, with other options), in a fixed order.</summary>
+    private static async Task CallEveryEndpointAsync(OpenTokClient client, string sessionId)
+    {
         await client.CreateSessionAsync();
         await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed, ArchiveMode = ArchiveMode.Always, ArchiveName = "Room 1", ArchiveResolution = Resolution.Hd, Location = "10.1.2.3", });
         await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed, EndToEndEncryption = true });
-        await client.Archives.StartAsync(ExampleSessionId);
-        await client.Archives.StartAsync(ExampleSessionId, new ArchiveOptions
+        await client.Archives.StartAsync(sessionId);
+        await client.Archives.StartAsync(sessionId, new ArchiveOptions
         {
             Name = "Room 1",
             HasVideo = false,
@@ -46,14 +54,47 @@ public class ContractTests
         await client.Archives.GetAsync(ArchiveId);
         await client.Archives.DeleteAsync(ArchiveId);
         await client.Archives.ListAsync().AsPages(pageSize: 50).FirstAsync();
-        await client.Archives.ListAsync(ExampleSessionId).FirstAsync();
+        await client.Archives.ListAsync(sessionId).FirstAsync();
         await client.Archives.SetLayoutAsync(ArchiveId, new Layout { Type = LayoutType.Custom, Stylesheet = "stream.instructor {position: absolute;}" });
         await client.Archives.AddStreamAsync(ArchiveId, "stream-1", hasVideo: false);
         await client.Archives.RemoveStreamAsync(ArchiveId, "stream-1");
         await client.Archives.SetStorageAsync(ArchiveStorage.S3("AKIA", "s3-secret", "bucket", "https://s3.example.com", "s3", "opentok"));
         await client.Archives.DeleteStorageAsync();
+    }
 
+    [Fact]
+    public async Task Every_endpoint_of_a_Vonage_application_sends_the_documented_request()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = TestApplication.AppClient(DateTimeOffset.UtcNow, o => { o.BaseAddress = stub.BaseAddress; o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(5); });
+
+        await CallEveryEndpointAsync(client, TestApplication.AppSessionId);
+
+        Assert.All(stub.Requests, r => Assert.Null(r.AuthJwt));
         Snapshot.Match(string.Join("\n", stub.Requests.Select(r => r.ToSnapshot())));
+    }
+
+    [Fact]
+    public async Task Every_attempt_of_a_Vonage_application_carries_a_fresh_RS256_bearer_JWT_that_an_independent_library_accepts()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = TestApplication.AppClient(DateTimeOffset.UtcNow, o => o.BaseAddress = stub.BaseAddress);
+
+        await client.Archives.GetAsync(ArchiveId);
+        await client.Archives.GetAsync(ArchiveId);
+
+        var ids = new List<string>();
+        foreach (var request in stub.Requests)
+        {
+            Assert.StartsWith($"/v2/project/{TestApplication.AppId}/archive/", request.Path, StringComparison.Ordinal);
+            var jwt = await Tokens.ApplicationTokenTests.ValidateWithIdentityModel(request.BearerJwt!, DateTimeOffset.UtcNow);
+            Assert.Equal(TestApplication.AppId, jwt.GetClaim("application_id").Value);
+            Assert.InRange(jwt.GetPayloadValue<long>("exp") - jwt.GetPayloadValue<long>("iat"), 1, 300);
+            Assert.False(jwt.TryGetClaim("acl", out _));
+            ids.Add(jwt.Id);
+        }
+
+        Assert.Equal(2, ids.Distinct().Count());
     }
 
     [Fact]
