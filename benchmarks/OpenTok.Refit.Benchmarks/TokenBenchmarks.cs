@@ -20,7 +20,11 @@ public class TokenBenchmarks
     private const string ApiSecret = "0123456789abcdef0123456789abcdef01234567";
     private static readonly string SessionId = OpenTok.Refit.Tokens.SessionId.Create(ApiKey, "", DateTimeOffset.UnixEpoch, 0.42);
 
+    private const string ApplicationId = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f";
+    private static readonly string ApplicationSessionId = OpenTok.Refit.Tokens.SessionId.Create(ApplicationId, "", DateTimeOffset.UnixEpoch, 0.42);
+
     private readonly OpenTokClient _client = new(ApiKey, ApiSecret);
+    private readonly OpenTokClient _application = OpenTokClient.ForApplication(ApplicationId, System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem());
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(ApiSecret);
     private readonly TokenOptions _jwtOptions = new() { Data = "name=Johnny&userId=12345", InitialLayoutClassList = ["focus"] };
     private readonly TokenOptions _t1Options = new() { Data = "name=Johnny&userId=12345", InitialLayoutClassList = ["focus"], Format = TokenFormat.T1 };
@@ -48,6 +52,10 @@ public class TokenBenchmarks
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
         return HMACSHA256.HashData(_secret, _jwtSigned, hash);
     }
+
+    /// <summary>A Vonage application's RS256 client token (2048-bit key) through the public facade.</summary>
+    [Benchmark]
+    public string ApplicationJwt() => _application.GenerateToken(ApplicationSessionId, _jwtOptions);
 
     /// <summary>A legacy T1 token through the public facade.</summary>
     [Benchmark]
