@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +37,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     private readonly RestAuthentication _authentication;
     private readonly SessionStore _sessionStore;
     private readonly ArchiveStore _archiveStore;
+    private readonly RSA? _applicationKey;
     private int _disposed;
 
     private OpenTokEmulator(WebApplication app, OpenTokEmulatorOptions options, int seed)
@@ -44,7 +46,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         _options = options;
         State = new EmulatorState(options, unchecked(seed * 31 + 17));
         _faultInjector = new FaultInjector(options.Faults, seed, State.Clock, _counters);
-        _authentication = new RestAuthentication(options, State.Clock, _counters);
+        _applicationKey = options.Application is { } application ? ApplicationTokens.ImportPrivateKey(application.PrivateKeyPem, nameof(EmulatedApplication.PrivateKeyPem)) : null;
+        _authentication = new RestAuthentication(options, State.Clock, _counters, _applicationKey);
         _sessionStore = State.Store<SessionStore>();
         _archiveStore = State.Store<ArchiveStore>();
     }
@@ -52,11 +55,17 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
     public Uri BaseAddress => State.BaseAddress;
 
-    /// <summary>The emulated project's API key.</summary>
-    public string ApiKey => _options.ApiKey;
+    /// <summary>The emulated project's id in paths and session ids: its API key, or the application id in application mode.</summary>
+    public string ApiKey => _options.ProjectId;
 
-    /// <summary>The emulated project's API secret.</summary>
+    /// <summary>The emulated project's API secret (not used by REST calls in application mode).</summary>
     public string ApiSecret => _options.ApiSecret;
+
+    /// <summary>The emulated Vonage application's id; <see langword="null"/> unless <see cref="OpenTokEmulatorOptions.Application"/> is set.</summary>
+    public string? ApplicationId => _options.Application?.ApplicationId;
+
+    /// <summary>The emulated Vonage application's private key as PEM, for the SDK; <see langword="null"/> unless <see cref="OpenTokEmulatorOptions.Application"/> is set.</summary>
+    public string? PrivateKeyPem => _options.Application?.PrivateKeyPem;
 
     /// <summary>The options the emulator was started with.</summary>
     public OpenTokEmulatorOptions Options => _options;
@@ -162,8 +171,10 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     }
 
     /// <summary>SDK options that call this emulator with its credentials. Adjust the copy (resilience, …) as you like.</summary>
-    /// <returns>New options: <see cref="ApiKey"/>, <see cref="ApiSecret"/> and <see cref="BaseAddress"/>.</returns>
-    public OpenTokOptions CreateClientOptions() => new() { ApiKey = ApiKey, ApiSecret = ApiSecret, BaseAddress = BaseAddress };
+    /// <returns>New options: <see cref="ApiKey"/> and <see cref="ApiSecret"/> (or, in application mode, <see cref="ApplicationId"/> and <see cref="PrivateKeyPem"/>) and <see cref="BaseAddress"/>.</returns>
+    public OpenTokOptions CreateClientOptions() => _options.Application is { } application
+        ? new() { ApplicationId = application.ApplicationId, PrivateKey = application.PrivateKeyPem, BaseAddress = BaseAddress }
+        : new() { ApiKey = ApiKey, ApiSecret = ApiSecret, BaseAddress = BaseAddress };
 
     /// <summary>An SDK client for this emulator.</summary>
     /// <param name="configure">Adjusts the options before the client is made (resilience settings, say).</param>
@@ -183,7 +194,9 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <returns>The token's claims, or why it is refused.</returns>
     public TokenValidation<VerifiedClientToken> VerifyClientToken(string? token)
     {
-        var result = ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, State.Now);
+        var result = _applicationKey is null
+            ? ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, State.Now)
+            : ClientTokenVerifier.VerifyApplicationToken(token, ApiKey, _applicationKey, State.Now);
         return result.Claims is { } claims && State.Sessions.Find(claims.SessionId) is null
             ? new TokenValidation<VerifiedClientToken>(null, $"The token is for session {claims.SessionId}, which this emulator does not know.")
             : result;
@@ -210,6 +223,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         {
             return;
         }
+
+        _applicationKey?.Dispose();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token).ConfigureAwait(false);

@@ -21,6 +21,17 @@ public sealed record OpenTokEmulatorOptions
     /// <summary>The project's API secret, which REST JWTs and client tokens must be signed with. Default <see cref="DefaultApiSecret"/>.</summary>
     public string ApiSecret { get; init; } = DefaultApiSecret;
 
+    /// <summary>
+    /// Serve a Vonage application instead of the OpenTok project <see cref="ApiKey"/>: REST calls then authenticate
+    /// with <c>Authorization: Bearer</c> (RS256) and are refused with 401 otherwise, paths and session ids carry the
+    /// application id, and client tokens are RS256. <see cref="EmulatedApplication.Generate"/> makes one. Default
+    /// <see langword="null"/>: an OpenTok project.
+    /// </summary>
+    public EmulatedApplication? Application { get; init; }
+
+    /// <summary>The id in every REST path and session id: the application id in application mode, else the API key.</summary>
+    internal string ProjectId => Application?.ApplicationId ?? ApiKey;
+
     /// <summary>The TCP port on 127.0.0.1. Default 0: any free port, so parallel tests never collide; read the result from <see cref="OpenTokEmulator.BaseAddress"/>.</summary>
     public int Port { get; init; }
 

@@ -24,6 +24,8 @@ internal sealed class ApiErrorException : Exception
 
     public static ApiErrorException BadRequest(string message) => new(400, message);
 
+    public static ApiErrorException Unauthorized(string message) => new(401, message);
+
     public static ApiErrorException Forbidden(string message) => new(403, message);
 
     public static ApiErrorException NotFound(string message) => new(404, message);

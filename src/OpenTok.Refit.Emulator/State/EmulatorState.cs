@@ -31,8 +31,8 @@ internal sealed class EmulatorState
     /// <summary>The options the emulator was started with.</summary>
     public OpenTokEmulatorOptions Options { get; }
 
-    /// <summary>The emulated project's API key.</summary>
-    public string ApiKey => Options.ApiKey;
+    /// <summary>The emulated project's id in paths and session ids: its API key, or the application id in application mode.</summary>
+    public string ApiKey => Options.ProjectId;
 
     /// <summary>The emulated service's clock (<see cref="OpenTokEmulatorOptions.TimeProvider"/>): every timestamp, expiry and delay of the emulated service is read from it.</summary>
     public TimeProvider Clock { get; }
