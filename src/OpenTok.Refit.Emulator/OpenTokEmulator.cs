@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTok.Refit.Emulator.Areas;
 using OpenTok.Refit.Emulator.Areas.Archives;
@@ -138,6 +139,11 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         });
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging(logging => logging.ClearProviders());
+
+        // The default lifetime (ConsoleLifetime) takes over SIGINT and SIGTERM and only asks this inner host to stop,
+        // which nobody awaits: the process that started the emulator would ignore its own Ctrl+C or kill. Signals
+        // belong to that process (the emulator program handles them in Program.cs).
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenTokJsonContext.Default));
 
         var app = builder.Build();
@@ -214,6 +220,14 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A host lifetime that leaves the process's signals alone; the emulator starts and stops when told to.</summary>
+    private sealed class SignalFreeLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The emulator's address and key, without the secret.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using static OpenTok.Refit.Emulator.Tests.Support;
 
 namespace OpenTok.Refit.Emulator.Tests;
@@ -38,6 +39,32 @@ public sealed class ProgramTests
         Assert.Equal(2, await EmulatorProgram.RunAsync(["--server-error-rate", "2"], TextWriter.Null, error, Ct));
         Assert.Equal(2, await EmulatorProgram.RunAsync(["--frobnicate"], TextWriter.Null, error, Ct));
         Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task The_program_stops_cleanly_within_5_seconds_on_SIGTERM_and_SIGINT(string signal)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX signals");
+        await using var process = EmulatorProcess.Start("--port", "0");
+        var address = await process.WaitForAddressAsync();
+
+        // A client keeps an idle keep-alive connection open across the signal, as a test suite using it would.
+        using var http = new HttpClient { BaseAddress = address };
+        using (var response = await http.GetAsync($"v2/project/{OpenTokEmulatorOptions.DefaultApiKey}/archive", Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // it serves (and refuses the missing JWT)
+        }
+
+        await process.SignalAsync(signal);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(exitCode is not null, $"SIG{signal}: still running 5 s later. Output:\n{process.Output}");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("OpenTok emulator stopped.", process.Output, StringComparison.Ordinal);
+        Assert.Equal("", process.Error);
+        await using var next = await StartAsync(new OpenTokEmulatorOptions { Port = address.Port }); // the port is free again
     }
 
     private static string Read(TextWriter output, StringWriter text)
