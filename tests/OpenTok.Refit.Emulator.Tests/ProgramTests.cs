@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using static OpenTok.Refit.Emulator.Tests.Support;
 
@@ -65,6 +66,32 @@ public sealed class ProgramTests
         Assert.Contains("OpenTok emulator stopped.", process.Output, StringComparison.Ordinal);
         Assert.Equal("", process.Error);
         await using var next = await StartAsync(new OpenTokEmulatorOptions { Port = address.Port }); // the port is free again
+    }
+
+    [Fact]
+    public async Task A_taken_port_is_one_line_on_stderr_and_exit_code_1()
+    {
+        await using var first = await StartAsync();
+        var port = first.BaseAddress.Port.ToString(CultureInfo.InvariantCulture);
+
+        await using var process = EmulatorProcess.Start("--port", port);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"opentok-emulator: port {port} is already in use", process.Error.TrimEnd());
+        Assert.DoesNotContain("listening", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_taken_port_ends_the_run_with_1_in_process_too()
+    {
+        await using var first = await StartAsync();
+        using var error = new StringWriter();
+
+        var exitCode = await EmulatorProgram.RunAsync(["--port", first.BaseAddress.Port.ToString(CultureInfo.InvariantCulture)], TextWriter.Null, error, Ct);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"opentok-emulator: port {first.BaseAddress.Port} is already in use", error.ToString().TrimEnd());
     }
 
     private static string Read(TextWriter output, StringWriter text)
