@@ -71,6 +71,48 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task The_request_log_says_dropped_for_every_connection_a_client_saw_dropped()
+    {
+        // Synchronized, and read under its lock: the emulator writes the log while the test reads it.
+        using var text = new StringWriter();
+        var log = TextWriter.Synchronized(text);
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 3, RequestLog = log, Faults = new FaultInjection { DropConnectionRate = 0.5 } });
+        const int Requests = 30;
+        var (dropped, answered) = (0, 0);
+
+        // One keep-alive connection, reopened only when the emulator drops it.
+        var connection = await RawHttpConnection.OpenAsync(emulator.BaseAddress);
+        try
+        {
+            for (var i = 0; i < Requests; i++)
+            {
+                await connection.SendAsync($"GET /{emulator.ArchivePath()} HTTP/1.1\r\nHost: 127.0.0.1\r\n{OpenTokAuthHandler.AuthHeaderName}: {emulator.Jwt()}\r\n\r\n");
+                if (await connection.ReadResponseAsync() is { } response)
+                {
+                    Assert.Equal(200, response.StatusCode);
+                    answered++;
+                }
+                else
+                {
+                    dropped++;
+                    connection.Dispose();
+                    connection = await RawHttpConnection.OpenAsync(emulator.BaseAddress);
+                }
+            }
+        }
+        finally
+        {
+            connection.Dispose();
+        }
+
+        var lines = await LogLinesAsync(log, text, Requests);
+        Assert.True(dropped > 5 && answered > 5, $"{dropped} dropped, {answered} answered");
+        Assert.Equal(dropped, lines.Count(l => l.Contains(" -> dropped", StringComparison.Ordinal)));
+        Assert.Equal(answered, lines.Count(l => l.Contains(" -> 200 ", StringComparison.Ordinal)));
+        Assert.Equal(dropped, emulator.Statistics.ConnectionsDropped);
+    }
+
+    [Fact]
     public async Task The_SDK_retries_reads_through_dropped_connections_and_503s_but_not_a_stop()
     {
         await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 7 });
@@ -151,6 +193,26 @@ public sealed class FaultInjectionTests
         Assert.Contains("503", first, StringComparison.Ordinal);
         Assert.Contains("429", first, StringComparison.Ordinal);
         Assert.Contains("200", first, StringComparison.Ordinal);
+    }
+
+    /// <summary>The log's lines once it has <paramref name="count"/> of them: a line is written after its answer, so it may trail what the client saw.</summary>
+    private static async Task<string[]> LogLinesAsync(TextWriter log, StringWriter text, int count)
+    {
+        for (var i = 0; ; i++)
+        {
+            string[] lines;
+            lock (log)
+            {
+                lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+
+            if (lines.Length >= count || i == 200)
+            {
+                return lines;
+            }
+
+            await Task.Delay(25, Ct);
+        }
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace OpenTok.Refit.Emulator.Pipeline;
 /// </summary>
 internal sealed class FaultInjector
 {
+    // Marks, in HttpContext.Items, a request whose connection this stage aborted.
+    private static readonly object DroppedKey = new();
+
     private readonly Random _random;
     private readonly Lock _randomLock = new();
     private readonly TimeProvider _clock;
@@ -40,6 +43,13 @@ internal sealed class FaultInjector
     private static bool IsRestCall(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/session", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether this stage aborted the request's connection. The request log asks this rather than
+    /// <see cref="HttpContext.RequestAborted"/>, which Kestrel cancels on another thread some time after the abort,
+    /// and which a client hanging up cancels too.
+    /// </summary>
+    public static bool WasDropped(HttpContext context) => context.Items.ContainsKey(DroppedKey);
+
     /// <summary>The stage itself: delays, then drops, refuses or passes the request on.</summary>
     public async Task InjectFaultsAsync(HttpContext context, RequestDelegate next)
     {
@@ -58,6 +68,7 @@ internal sealed class FaultInjector
         switch (Roll(faults))
         {
             case FaultKind.DropConnection:
+                context.Items[DroppedKey] = true;
                 context.Abort();
                 return;
             case FaultKind.ServerError:

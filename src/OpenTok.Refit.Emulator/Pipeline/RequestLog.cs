@@ -24,9 +24,18 @@ internal static class RequestLog
         }
         finally
         {
-            var status = context.RequestAborted.IsCancellationRequested ? "dropped" : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
+            var status = Outcome(context);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} -> {status} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms)")).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// What the client got: <c>dropped</c> when the fault stage aborted the connection, <c>aborted by client</c> when
+    /// the client hung up before any answer, else the status (sent, even if the client hung up right after reading it).
+    /// </summary>
+    private static string Outcome(HttpContext context) =>
+        FaultInjector.WasDropped(context) ? "dropped"
+        : context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "aborted by client"
+        : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
 }
