@@ -30,6 +30,12 @@ namespace OpenTok.Refit.Emulator;
 /// </remarks>
 public sealed class OpenTokEmulator : IAsyncDisposable
 {
+    /// <summary>
+    /// The largest request body the emulator reads, in bytes (64 KiB); a larger one is answered 413 with the error
+    /// body, on every route. The largest legitimate OpenTok bodies (a custom layout's stylesheet, say) are a few KiB.
+    /// </summary>
+    public const int MaxRequestBodySize = 64 * 1024;
+
     private readonly WebApplication _app;
     private readonly OpenTokEmulatorOptions _options;
     private readonly RequestCounters _counters = new();
@@ -135,6 +141,10 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // The body stage (RequestBodyLimit) refuses larger bodies with the error body; this bounds what Kestrel
+            // reads for it, a chunked body included.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize;
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         builder.Services.AddRoutingCore();

@@ -31,8 +31,10 @@ internal static class RequestLog
     }
 
     /// <summary>
-    /// What the client got: <c>dropped</c> when the fault stage aborted the connection, <c>aborted by client</c> when
-    /// the client hung up before any answer, else the status (sent, even if the client hung up right after reading it).
+    /// What the client got: <c>dropped</c> when the fault stage aborted the connection (always: the stage marks the
+    /// request itself), <c>aborted by client</c> when Kestrel has already reported that the client hung up before any
+    /// answer (it reports it on another thread, so a hang-up at the very end may show the status that went nowhere),
+    /// else the status.
     /// </summary>
     private static string Outcome(HttpContext context) =>
         FaultInjector.WasDropped(context) ? "dropped"
