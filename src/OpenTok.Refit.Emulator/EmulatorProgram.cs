@@ -22,7 +22,9 @@ public static class EmulatorProgram
           --archive-delay S     archives become available S seconds after they stop (default 0)
           --server-error-rate R inject 503s into a share R (0..1) of REST calls
           --rate-limit-rate R   inject 429s (Retry-After: 1) into a share R of REST calls
-          --drop-rate R         drop the connection of a share R of REST calls
+          --drop-rate R         drop the connection of a share R of REST calls, before they take effect
+          --drop-after-effect-rate R
+                                handle a share R of REST calls, then drop the connection before the answer
           --latency MS          add MS milliseconds to every REST call
           --seed N              seed the randomness, to repeat a run
           --log                 print one line per request
@@ -112,6 +114,7 @@ public static class EmulatorProgram
                 "--server-error-rate" => options with { Faults = faults = faults with { ServerErrorRate = Number() } },
                 "--rate-limit-rate" => options with { Faults = faults = faults with { RateLimitRate = Number() } },
                 "--drop-rate" => options with { Faults = faults = faults with { DropConnectionRate = Number() } },
+                "--drop-after-effect-rate" => options with { Faults = faults = faults with { DropAfterEffectRate = Number() } },
                 "--latency" => options with { Faults = faults = faults with { Latency = TimeSpan.FromMilliseconds(Number()) } },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

@@ -112,7 +112,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
                 _counters.ConnectionsDropped,
                 _counters.AuthenticationFailures,
                 sessions,
-                archives);
+                archives,
+                _counters.ConnectionsDroppedAfterEffect);
         }
     }
 

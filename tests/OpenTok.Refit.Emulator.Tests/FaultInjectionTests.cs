@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using OpenTok.Refit.Http;
 using static OpenTok.Refit.Emulator.Tests.Support;
 
@@ -68,6 +69,33 @@ public sealed class FaultInjectionTests
 
         await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendAsync(HttpMethod.Get, emulator.ArchivePath()));
         Assert.Equal(1, emulator.Statistics.ConnectionsDropped);
+    }
+
+    [Fact]
+    public async Task A_drop_after_effect_fails_the_POST_on_the_wire_yet_the_archive_exists()
+    {
+        using var text = new StringWriter();
+        var log = TextWriter.Synchronized(text);
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { RequestLog = log });
+        using var sdk = emulator.CreateClient();
+        var session = await sdk.RoutedSessionAsync();
+        emulator.Faults = new FaultInjection { DropAfterEffectRate = 1.0 };
+
+        // A fresh HttpClient, so a fresh connection: HttpClient silently resends a request that failed on a reused one.
+        using (var http = emulator.RawClient())
+        {
+            using var start = emulator.Request(HttpMethod.Post, emulator.ArchivePath(), $$"""{"sessionId":"{{session.SessionId}}"}""");
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(start, Ct));
+        }
+
+        emulator.Faults = FaultInjection.None;
+        using var list = await emulator.SendAsync(HttpMethod.Get, emulator.ArchivePath());
+        var archive = Assert.Single((await list.Content.ReadFromJsonAsync(OpenTokJsonContext.Default.ArchiveList, Ct))!.Items);
+        Assert.Equal((session.SessionId, ArchiveStatus.Started), (archive.SessionId, archive.Status));
+        var statistics = emulator.Statistics;
+        Assert.Equal((1L, 1L, 1L), (statistics.ArchivesStarted, statistics.ConnectionsDropped, statistics.ConnectionsDroppedAfterEffect));
+        var lines = await LogLinesAsync(log, text, 3);
+        Assert.Contains(lines, l => l.StartsWith($"POST /{emulator.ArchivePath()} -> dropped after handling, its 200 not sent (", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -220,6 +248,8 @@ public sealed class FaultInjectionTests
     {
         Assert.Throws<ArgumentException>(() => new FaultInjection { ServerErrorRate = 1.5 }.Validate());
         Assert.Throws<ArgumentException>(() => new FaultInjection { ServerErrorRate = 0.6, RateLimitRate = 0.6 }.Validate());
+        Assert.Throws<ArgumentException>(() => new FaultInjection { DropAfterEffectRate = -0.1 }.Validate());
+        Assert.Throws<ArgumentException>(() => new FaultInjection { DropConnectionRate = 0.5, DropAfterEffectRate = 0.6 }.Validate());
         Assert.Throws<ArgumentException>(() => new FaultInjection { ServerErrorStatusCode = 404 }.Validate());
         Assert.Throws<ArgumentException>(() => new FaultInjection { Latency = TimeSpan.FromSeconds(-1) }.Validate());
         Assert.Throws<ArgumentException>(() => ArchiveAvailability.After(TimeSpan.FromSeconds(-1)));

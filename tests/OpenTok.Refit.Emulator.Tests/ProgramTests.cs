@@ -42,6 +42,29 @@ public sealed class ProgramTests
         Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Drop_after_effect_is_a_command_line_flag()
+    {
+        using var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var run = EmulatorProgram.RunAsync(["--port", "0", "--drop-after-effect-rate", "1"], output, TextWriter.Null, stop.Token);
+        var address = await WaitForAddressAsync(output, text);
+
+        using (var http = new HttpClient { BaseAddress = address })
+        {
+            using var create = new HttpRequestMessage(HttpMethod.Post, "session/create");
+            var now = DateTimeOffset.UtcNow;
+            create.Headers.Add(Http.OpenTokAuthHandler.AuthHeaderName, Tokens.RestJwt.Create(
+                OpenTokEmulatorOptions.DefaultApiKey, OpenTokEmulatorOptions.DefaultApiSecret, Tokens.RestJwtIssuerType.Project, now, now.AddMinutes(3), Guid.NewGuid()));
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(create, Ct));
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        Assert.Equal(2, await EmulatorProgram.RunAsync(["--drop-rate", "0.5", "--drop-after-effect-rate", "0.6"], TextWriter.Null, TextWriter.Null, Ct));
+    }
+
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]

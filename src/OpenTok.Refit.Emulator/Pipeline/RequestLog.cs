@@ -31,13 +31,16 @@ internal static class RequestLog
     }
 
     /// <summary>
-    /// What the client got: <c>dropped</c> when the fault stage aborted the connection (always: the stage marks the
-    /// request itself), <c>aborted by client</c> when Kestrel has already reported that the client hung up before any
+    /// What the client got: <c>dropped</c> when the fault stage aborted the connection before handling, <c>dropped
+    /// after handling, its 200 not sent</c> when after (always: the stage marks the request itself), <c>aborted by client</c> when Kestrel has already reported that the client hung up before any
     /// answer (it reports it on another thread, so a hang-up at the very end may show the status that went nowhere),
     /// else the status.
     /// </summary>
-    private static string Outcome(HttpContext context) =>
-        FaultInjector.WasDropped(context) ? "dropped"
-        : context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "aborted by client"
-        : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
+    private static string Outcome(HttpContext context) => FaultInjector.DropOf(context) switch
+    {
+        InjectedDrop.BeforeHandling => "dropped",
+        InjectedDrop.AfterHandling => string.Create(CultureInfo.InvariantCulture, $"dropped after handling, its {context.Response.StatusCode} not sent"),
+        _ when context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted => "aborted by client",
+        _ => context.Response.StatusCode.ToString(CultureInfo.InvariantCulture),
+    };
 }
