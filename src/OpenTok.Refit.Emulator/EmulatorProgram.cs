@@ -79,6 +79,7 @@ public static class EmulatorProgram
               OpenTok__BaseAddress={emulator.BaseAddress}
               OpenTok__ApiKey={emulator.ApiKey}
               OpenTok__ApiSecret={emulator.ApiSecret}
+            Control (plain HTTP, no JWT): GET/PUT {emulator.BaseAddress}_emulator/faults, GET …/_emulator/statistics, POST …/_emulator/reset
             Press Ctrl+C to stop.
             """).ConfigureAwait(false);
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);

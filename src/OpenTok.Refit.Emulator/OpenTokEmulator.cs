@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using OpenTok.Refit.Emulator.Areas;
 using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Sessions;
+using OpenTok.Refit.Emulator.Control;
 using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
@@ -21,7 +22,9 @@ namespace OpenTok.Refit.Emulator;
 /// like the service (<c>X-OPENTOK-AUTH</c>, 403 otherwise), keeps sessions and archives in memory with the service's
 /// rules and status codes, serves a placeholder file at each available archive's <c>url</c>, and can inject faults.
 /// Start one per test (<c>await using var emulator = await OpenTokEmulator.StartAsync();</c>) and point the SDK at
-/// it with <see cref="CreateClientOptions"/>. Thread-safe.
+/// it with <see cref="CreateClientOptions"/>. Thread-safe. The same controls (<see cref="Faults"/>,
+/// <see cref="Statistics"/>, <see cref="Reset"/>) are served over plain HTTP under <c>/_emulator/</c> for tests in
+/// other processes.
 /// </summary>
 /// <remarks>
 /// The emulator cannot see clients, so every routed session is taken to have clients connected and publishing:
@@ -162,6 +165,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         var requestLog = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
         app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
         app.MapAreas(emulator.State);
+        app.MapControl(emulator);
         app.MapUnknownEndpoints();
         try
         {

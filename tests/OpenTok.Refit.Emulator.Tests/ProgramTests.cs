@@ -65,6 +65,37 @@ public sealed class ProgramTests
         Assert.Equal(2, await EmulatorProgram.RunAsync(["--drop-rate", "0.5", "--drop-after-effect-rate", "0.6"], TextWriter.Null, TextWriter.Null, Ct));
     }
 
+    [Fact]
+    public async Task The_standalone_emulator_is_controlled_at_run_time_over_plain_HTTP()
+    {
+        await using var process = EmulatorProcess.Start("--port", "0", "--drop-rate", "1");
+        var address = await process.WaitForAddressAsync();
+        using var http = new HttpClient { BaseAddress = address };
+        var archives = $"v2/project/{OpenTokEmulatorOptions.DefaultApiKey}/archive";
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(archives, Ct));
+        using (var put = await http.PutAsync("_emulator/faults", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        using (var served = await http.GetAsync(archives, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, served.StatusCode); // answered now (no JWT, so refused)
+        }
+
+        using (var statistics = await http.GetAsync("_emulator/statistics", Ct))
+        {
+            var json = await statistics.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("\"connectionsDropped\": 1", json, StringComparison.Ordinal);
+            Assert.Contains("\"authenticationFailures\": 1", json, StringComparison.Ordinal);
+        }
+
+        using var reset = await http.PostAsync("_emulator/reset", null, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Contains("_emulator/faults", process.Output, StringComparison.Ordinal); // the program says where its controls are
+    }
+
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
