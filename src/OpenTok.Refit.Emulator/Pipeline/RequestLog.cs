@@ -32,9 +32,9 @@ internal static class RequestLog
 
     /// <summary>
     /// What the client got: <c>dropped</c> when the fault stage aborted the connection before handling, <c>dropped
-    /// after handling, its 200 not sent</c> when after (always: the stage marks the request itself), <c>aborted by client</c> when Kestrel has already reported that the client hung up before any
-    /// answer (it reports it on another thread, so a hang-up at the very end may show the status that went nowhere),
-    /// else the status.
+    /// after handling, its 200 not sent</c> when after (always: the stage marks the request itself); <c>aborted by
+    /// client</c> when Kestrel has already reported that the client hung up before any answer (it reports it on
+    /// another thread, so a hang-up at the very end may show the status that went nowhere); else the status.
     /// </summary>
     private static string Outcome(HttpContext context) => FaultInjector.DropOf(context) switch
     {
