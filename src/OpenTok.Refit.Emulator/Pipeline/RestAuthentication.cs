@@ -39,7 +39,7 @@ internal sealed class RestAuthentication
         if (context.Request.RouteValues.TryGetValue("apiKey", out var pathKey) && !string.Equals(pathKey as string, _options.ApiKey, StringComparison.Ordinal))
         {
             _counters.CountAuthenticationFailure();
-            throw ApiErrorException.Forbidden($"You are not authorized to access project {pathKey}: this emulator serves project {_options.ApiKey} only.");
+            throw ApiErrorException.Forbidden($"You are not authorized to access project {Arguments.Quote(pathKey as string)}: this emulator serves project {_options.ApiKey} only.");
         }
 
         var header = context.Request.Headers[OpenTokAuthHandler.AuthHeaderName];
