@@ -1,10 +1,15 @@
 using System.Globalization;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 
 namespace OpenTok.Refit.Emulator;
 
 /// <summary>The emulator as a program: parses the command line, starts the emulator, prints where it is and how to use it, and runs until cancelled.</summary>
 public static class EmulatorProgram
 {
+    /// <summary>How the program names itself at the start of an error line, as command-line tools do.</summary>
+    public const string Name = "opentok-emulator";
+
     /// <summary>The port the program listens on unless told otherwise (the library's default is 0, any free port).</summary>
     public const int DefaultPort = 4510;
 
@@ -17,7 +22,9 @@ public static class EmulatorProgram
           --archive-delay S     archives become available S seconds after they stop (default 0)
           --server-error-rate R inject 503s into a share R (0..1) of REST calls
           --rate-limit-rate R   inject 429s (Retry-After: 1) into a share R of REST calls
-          --drop-rate R         drop the connection of a share R of REST calls
+          --drop-rate R         drop the connection of a share R of REST calls, before they take effect
+          --drop-after-effect-rate R
+                                handle a share R of REST calls, then drop the connection before the answer
           --latency MS          add MS milliseconds to every REST call
           --seed N              seed the randomness, to repeat a run
           --log                 print one line per request
@@ -26,9 +33,9 @@ public static class EmulatorProgram
     /// <summary>Runs the emulator until <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="output">Where the address, credentials and request log go.</param>
-    /// <param name="error">Where usage errors go.</param>
+    /// <param name="error">Where usage and startup errors go: one line each, without a stack trace.</param>
     /// <param name="cancellationToken">Stops the emulator.</param>
-    /// <returns>The exit code: 0 after a clean stop, 2 for a bad command line.</returns>
+    /// <returns>The exit code: 0 after a clean stop, 1 when the emulator cannot start (its port is taken, say), 2 for a bad command line.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -42,17 +49,37 @@ public static class EmulatorProgram
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
-            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            await error.WriteLineAsync($"{Name}: {e.Message}").ConfigureAwait(false);
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
             return 2;
         }
 
-        await using var emulator = await OpenTokEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        OpenTokEmulator started;
+        try
+        {
+            started = await OpenTokEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before it was listening: nothing went wrong.
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or SocketException or UnauthorizedAccessException)
+        {
+            // A user who runs a tool wants to read what to fix, not Kestrel's stack.
+            await error.WriteLineAsync(e is AddressInUseException || e.InnerException is AddressInUseException
+                ? $"{Name}: port {options.Port} is already in use"
+                : $"{Name}: cannot listen on 127.0.0.1:{options.Port}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var emulator = started;
         await output.WriteLineAsync($"""
             OpenTok emulator listening on {emulator.BaseAddress}
               OpenTok__BaseAddress={emulator.BaseAddress}
               OpenTok__ApiKey={emulator.ApiKey}
               OpenTok__ApiSecret={emulator.ApiSecret}
+            Control (plain HTTP, no JWT): GET/PUT {emulator.BaseAddress}_emulator/faults, GET …/_emulator/statistics, POST …/_emulator/reset
             Press Ctrl+C to stop.
             """).ConfigureAwait(false);
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
@@ -88,6 +115,7 @@ public static class EmulatorProgram
                 "--server-error-rate" => options with { Faults = faults = faults with { ServerErrorRate = Number() } },
                 "--rate-limit-rate" => options with { Faults = faults = faults with { RateLimitRate = Number() } },
                 "--drop-rate" => options with { Faults = faults = faults with { DropConnectionRate = Number() } },
+                "--drop-after-effect-rate" => options with { Faults = faults = faults with { DropAfterEffectRate = Number() } },
                 "--latency" => options with { Faults = faults = faults with { Latency = TimeSpan.FromMilliseconds(Number()) } },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

@@ -3,8 +3,10 @@ namespace OpenTok.Refit.Emulator;
 /// <summary>
 /// Faults the emulator injects into REST calls, for reliability tests. Off by default. Each request rolls once:
 /// dropped with <see cref="DropConnectionRate"/>, else a 5xx with <see cref="ServerErrorRate"/>, else a 429 with
-/// <see cref="RateLimitRate"/>; the rates add up to at most 1. An injected fault happens before the request is
-/// handled, so it never takes effect (as when a gateway or rate limiter in front of the service refuses it).
+/// <see cref="RateLimitRate"/>, else handled and then dropped with <see cref="DropAfterEffectRate"/>; the rates add
+/// up to at most 1. The first three happen before the request is handled, so they never take effect (as when a
+/// gateway or rate limiter in front of the service refuses it); the last happens after, so the call takes effect and
+/// only its answer is lost (as when a connection breaks on the way back).
 /// </summary>
 public sealed record FaultInjection
 {
@@ -23,8 +25,15 @@ public sealed record FaultInjection
     /// <summary>The <c>Retry-After</c> of an injected 429, in whole seconds (<see cref="TimeSpan.Zero"/> sends <c>Retry-After: 0</c>); <see langword="null"/> sends none. Default 1 second.</summary>
     public TimeSpan? RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The share of requests whose connection is aborted before any answer, 0 to 1. Default 0.</summary>
+    /// <summary>The share of requests whose connection is aborted before they are handled, so without effect or answer, 0 to 1. Default 0.</summary>
     public double DropConnectionRate { get; init; }
+
+    /// <summary>
+    /// The share of requests that are handled, and so take effect, and whose connection is then aborted before the
+    /// answer is sent, 0 to 1. Default 0. For testing that a client which sees its call fail on the wire finds out
+    /// whether it happened (a retried start archive meets 409, a listing shows the archive) instead of doing it twice.
+    /// </summary>
+    public double DropAfterEffectRate { get; init; }
 
     /// <summary>A delay added before every REST call is handled (or refused). Default none.</summary>
     public TimeSpan Latency { get; init; }
@@ -36,9 +45,10 @@ public sealed record FaultInjection
         Rate(ServerErrorRate, nameof(ServerErrorRate));
         Rate(RateLimitRate, nameof(RateLimitRate));
         Rate(DropConnectionRate, nameof(DropConnectionRate));
-        if (ServerErrorRate + RateLimitRate + DropConnectionRate > 1.0 + 1e-9)
+        Rate(DropAfterEffectRate, nameof(DropAfterEffectRate));
+        if (ServerErrorRate + RateLimitRate + DropConnectionRate + DropAfterEffectRate > 1.0 + 1e-9)
         {
-            throw new ArgumentException("ServerErrorRate + RateLimitRate + DropConnectionRate must be at most 1.", nameof(ServerErrorRate));
+            throw new ArgumentException("ServerErrorRate + RateLimitRate + DropConnectionRate + DropAfterEffectRate must be at most 1.", nameof(ServerErrorRate));
         }
 
         if (ServerErrorStatusCode is < 500 or > 599)

@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTok.Refit.Emulator.Areas;
 using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Sessions;
+using OpenTok.Refit.Emulator.Control;
 using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
@@ -21,7 +23,9 @@ namespace OpenTok.Refit.Emulator;
 /// like the service (<c>X-OPENTOK-AUTH</c>, 403 otherwise), keeps sessions and archives in memory with the service's
 /// rules and status codes, serves a placeholder file at each available archive's <c>url</c>, and can inject faults.
 /// Start one per test (<c>await using var emulator = await OpenTokEmulator.StartAsync();</c>) and point the SDK at
-/// it with <see cref="CreateClientOptions"/>. Thread-safe.
+/// it with <see cref="CreateClientOptions"/>. Thread-safe. The same controls (<see cref="Faults"/>,
+/// <see cref="Statistics"/>, <see cref="Reset"/>) are served over plain HTTP under <c>/_emulator/</c> for tests in
+/// other processes.
 /// </summary>
 /// <remarks>
 /// The emulator cannot see clients, so every routed session is taken to have clients connected and publishing:
@@ -30,6 +34,12 @@ namespace OpenTok.Refit.Emulator;
 /// </remarks>
 public sealed class OpenTokEmulator : IAsyncDisposable
 {
+    /// <summary>
+    /// The largest request body the emulator reads, in bytes (64 KiB); a larger one is answered 413 with the error
+    /// body, on every route. The largest legitimate OpenTok bodies (a custom layout's stylesheet, say) are a few KiB.
+    /// </summary>
+    public const int MaxRequestBodySize = 64 * 1024;
+
     private readonly WebApplication _app;
     private readonly OpenTokEmulatorOptions _options;
     private readonly RequestCounters _counters = new();
@@ -114,7 +124,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
                 _counters.ConnectionsDropped,
                 _counters.AuthenticationFailures,
                 sessions,
-                archives);
+                archives,
+                _counters.ConnectionsDroppedAfterEffect);
         }
     }
 
@@ -143,10 +154,19 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // The body stage (RequestBodyLimit) refuses larger bodies with the error body; this bounds what Kestrel
+            // reads for it, a chunked body included.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodySize;
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging(logging => logging.ClearProviders());
+
+        // The default lifetime (ConsoleLifetime) takes over SIGINT and SIGTERM and only asks this inner host to stop,
+        // which nobody awaits: the process that started the emulator would ignore its own Ctrl+C or kill. Signals
+        // belong to that process (the emulator program handles them in Program.cs).
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, OpenTokJsonContext.Default));
 
         var app = builder.Build();
@@ -154,6 +174,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         var requestLog = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
         app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
         app.MapAreas(emulator.State);
+        app.MapControl(emulator);
         app.MapUnknownEndpoints();
         try
         {
@@ -229,6 +250,14 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A host lifetime that leaves the process's signals alone; the emulator starts and stops when told to.</summary>
+    private sealed class SignalFreeLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The emulator's address and key, without the secret.</summary>

@@ -64,7 +64,7 @@ public sealed record OpenTokEmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where to write one line per request (method, path, status, duration); <see langword="null"/> for nowhere. Never the auth header.</summary>
+    /// <summary>Where to write one line per request (method, path, status or <c>dropped</c>, duration); <see langword="null"/> for nowhere. Never the auth header.</summary>
     public TextWriter? RequestLog { get; init; }
 
     /// <summary>Checks the options.</summary>

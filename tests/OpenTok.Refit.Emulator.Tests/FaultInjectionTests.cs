@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using OpenTok.Refit.Http;
 using static OpenTok.Refit.Emulator.Tests.Support;
 
@@ -68,6 +69,75 @@ public sealed class FaultInjectionTests
 
         await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendAsync(HttpMethod.Get, emulator.ArchivePath()));
         Assert.Equal(1, emulator.Statistics.ConnectionsDropped);
+    }
+
+    [Fact]
+    public async Task A_drop_after_effect_fails_the_POST_on_the_wire_yet_the_archive_exists()
+    {
+        using var text = new StringWriter();
+        var log = TextWriter.Synchronized(text);
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { RequestLog = log });
+        using var sdk = emulator.CreateClient();
+        var session = await sdk.RoutedSessionAsync();
+        emulator.Faults = new FaultInjection { DropAfterEffectRate = 1.0 };
+
+        // A fresh HttpClient, so a fresh connection: HttpClient silently resends a request that failed on a reused one.
+        using (var http = emulator.RawClient())
+        {
+            using var start = emulator.Request(HttpMethod.Post, emulator.ArchivePath(), $$"""{"sessionId":"{{session.SessionId}}"}""");
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(start, Ct));
+        }
+
+        emulator.Faults = FaultInjection.None;
+        using var list = await emulator.SendAsync(HttpMethod.Get, emulator.ArchivePath());
+        var archive = Assert.Single((await list.Content.ReadFromJsonAsync(OpenTokJsonContext.Default.ArchiveList, Ct))!.Items);
+        Assert.Equal((session.SessionId, ArchiveStatus.Started), (archive.SessionId, archive.Status));
+        var statistics = emulator.Statistics;
+        Assert.Equal((1L, 1L, 1L), (statistics.ArchivesStarted, statistics.ConnectionsDropped, statistics.ConnectionsDroppedAfterEffect));
+        var lines = await LogLinesAsync(log, text, 3);
+        Assert.Contains(lines, l => l.StartsWith($"POST /{emulator.ArchivePath()} -> dropped after handling, its 200 not sent (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_request_log_says_dropped_for_every_connection_a_client_saw_dropped()
+    {
+        // Synchronized, and read under its lock: the emulator writes the log while the test reads it.
+        using var text = new StringWriter();
+        var log = TextWriter.Synchronized(text);
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 3, RequestLog = log, Faults = new FaultInjection { DropConnectionRate = 0.5 } });
+        const int Requests = 30;
+        var (dropped, answered) = (0, 0);
+
+        // One keep-alive connection, reopened only when the emulator drops it.
+        var connection = await RawHttpConnection.OpenAsync(emulator.BaseAddress);
+        try
+        {
+            for (var i = 0; i < Requests; i++)
+            {
+                await connection.SendAsync($"GET /{emulator.ArchivePath()} HTTP/1.1\r\nHost: 127.0.0.1\r\n{OpenTokAuthHandler.AuthHeaderName}: {emulator.Jwt()}\r\n\r\n");
+                if (await connection.ReadResponseAsync() is { } response)
+                {
+                    Assert.Equal(200, response.StatusCode);
+                    answered++;
+                }
+                else
+                {
+                    dropped++;
+                    connection.Dispose();
+                    connection = await RawHttpConnection.OpenAsync(emulator.BaseAddress);
+                }
+            }
+        }
+        finally
+        {
+            connection.Dispose();
+        }
+
+        var lines = await LogLinesAsync(log, text, Requests);
+        Assert.True(dropped > 5 && answered > 5, $"{dropped} dropped, {answered} answered");
+        Assert.Equal(dropped, lines.Count(l => l.Contains(" -> dropped", StringComparison.Ordinal)));
+        Assert.Equal(answered, lines.Count(l => l.Contains(" -> 200 ", StringComparison.Ordinal)));
+        Assert.Equal(dropped, emulator.Statistics.ConnectionsDropped);
     }
 
     [Fact]
@@ -153,11 +223,33 @@ public sealed class FaultInjectionTests
         Assert.Contains("200", first, StringComparison.Ordinal);
     }
 
+    /// <summary>The log's lines once it has <paramref name="count"/> of them: a line is written after its answer, so it may trail what the client saw.</summary>
+    private static async Task<string[]> LogLinesAsync(TextWriter log, StringWriter text, int count)
+    {
+        for (var i = 0; ; i++)
+        {
+            string[] lines;
+            lock (log)
+            {
+                lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+
+            if (lines.Length >= count || i == 200)
+            {
+                return lines;
+            }
+
+            await Task.Delay(25, Ct);
+        }
+    }
+
     [Fact]
     public void Fault_settings_out_of_range_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new FaultInjection { ServerErrorRate = 1.5 }.Validate());
         Assert.Throws<ArgumentException>(() => new FaultInjection { ServerErrorRate = 0.6, RateLimitRate = 0.6 }.Validate());
+        Assert.Throws<ArgumentException>(() => new FaultInjection { DropAfterEffectRate = -0.1 }.Validate());
+        Assert.Throws<ArgumentException>(() => new FaultInjection { DropConnectionRate = 0.5, DropAfterEffectRate = 0.6 }.Validate());
         Assert.Throws<ArgumentException>(() => new FaultInjection { ServerErrorStatusCode = 404 }.Validate());
         Assert.Throws<ArgumentException>(() => new FaultInjection { Latency = TimeSpan.FromSeconds(-1) }.Validate());
         Assert.Throws<ArgumentException>(() => ArchiveAvailability.After(TimeSpan.FromSeconds(-1)));

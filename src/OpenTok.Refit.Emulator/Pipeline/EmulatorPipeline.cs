@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Routing;
 namespace OpenTok.Refit.Emulator.Pipeline;
 
 /// <summary>
-/// The stages every request passes, in order: request log ▸ server date ▸ faults ▸ error bodies ▸ routing ▸
-/// authentication ▸ the area's handler. The areas map their endpoints between <see cref="UseEmulatorPipeline"/>
+/// The stages every request passes, in order: request log ▸ server date ▸ faults ▸ error bodies ▸ body limit ▸
+/// routing ▸ authentication ▸ the area's handler. The areas map their endpoints between <see cref="UseEmulatorPipeline"/>
 /// and <see cref="MapUnknownEndpoints"/>.
 /// </summary>
 internal static class EmulatorPipeline
@@ -29,11 +29,12 @@ internal static class EmulatorPipeline
         // before routing and authentication, as a gateway's would.
         app.Use(faults.InjectFaultsAsync);
         app.UseErrorResponses();
+        app.UseRequestBodyLimit();
         app.UseRouting();
         app.Use(authentication.AuthenticateAsync);
     }
 
     /// <summary>Answers every request no area maps with 404 and the error body, as the service does.</summary>
     public static void MapUnknownEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapFallback(context => throw ApiErrorException.NotFound($"No OpenTok endpoint is {context.Request.Method} {context.Request.Path}."));
+        endpoints.MapFallback(context => throw ApiErrorException.NotFound($"No OpenTok endpoint is {context.Request.Method} {Arguments.Quote(context.Request.Path.Value)}."));
 }

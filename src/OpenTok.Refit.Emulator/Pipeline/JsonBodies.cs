@@ -1,40 +1,73 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace OpenTok.Refit.Emulator.Pipeline;
 
 /// <summary>
 /// Reads and writes JSON bodies through the SDK's <see cref="OpenTokJsonContext"/>, so the emulator and the SDK share
-/// every wire name and nothing is serialized by reflection. A body that is not a JSON object of the right shape is
-/// a 400, never a 500.
+/// every wire name and nothing is serialized by reflection. A body that is not a UTF-8 JSON object of the right shape
+/// is a 400, never a 500.
 /// </summary>
 internal static class JsonBodies
 {
     /// <summary>Reads a JSON object body into a wire model, keeping the parsed object to tell absent fields from defaults.</summary>
-    /// <exception cref="ApiErrorException">400: the body is not JSON, not an object, or not of this shape.</exception>
+    /// <exception cref="ApiErrorException">400: the body is not JSON, not UTF-8, not an object, or not of this shape.</exception>
     public static async Task<(T Value, JsonElement Body)> ReadJsonAsync<T>(this HttpContext context, JsonTypeInfo<T> typeInfo)
         where T : class
     {
-        if (context.Request.HasJsonContentType() is false && context.Request.ContentType is not null)
+        var body = await context.ReadJsonObjectAsync().ConfigureAwait(false);
+        try
         {
-            throw ApiErrorException.BadRequest($"The body must be application/json, not {context.Request.ContentType}.");
+            return (body.Deserialize(typeInfo)!, body);
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrorException.BadRequest($"The body is not valid JSON for this call: {e.Message}");
+        }
+    }
+
+    /// <summary>Reads a JSON object body, noting its long strings for <see cref="LongInputs"/>.</summary>
+    /// <exception cref="ApiErrorException">400: the body is not JSON, not UTF-8, or not an object.</exception>
+    public static async Task<JsonElement> ReadJsonObjectAsync(this HttpContext context)
+    {
+        if (context.Request.ContentType is { } declared)
+        {
+            if (!context.Request.HasJsonContentType() || !MediaTypeHeaderValue.TryParse(declared, out var contentType))
+            {
+                throw ApiErrorException.BadRequest($"The body must be application/json, not {Arguments.Quote(declared)}.");
+            }
+
+            BodyCharset.EnsureUtf8(contentType);
+        }
+
+        // The body stage has it in memory already, at most MaxRequestBodySize bytes. The parser checks the UTF-8 of
+        // what it parses but not of strings until they are read, where it would throw InvalidOperationException.
+        using var bytes = new MemoryStream();
+        await context.Request.Body.CopyToAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        var utf8 = bytes.GetBuffer().AsMemory(0, (int)bytes.Length);
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            throw ApiErrorException.BadRequest("The body is not valid UTF-8.");
         }
 
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw ApiErrorException.BadRequest($"The body must be a JSON object, not {document.RootElement.ValueKind}.");
             }
 
             var body = document.RootElement.Clone();
-            return (body.Deserialize(typeInfo)!, body);
+            LongInputs.NoteAll(context, body);
+            return body;
         }
         catch (JsonException e)
         {
-            throw ApiErrorException.BadRequest($"The body is not valid JSON for this call: {e.Message}");
+            throw ApiErrorException.BadRequest($"The body is not valid JSON: {e.Message}");
         }
     }
 

@@ -10,6 +10,7 @@ internal sealed class RequestCounters
     private long _serverErrors;
     private long _rateLimits;
     private long _drops;
+    private long _dropsAfterEffect;
     private long _authenticationFailures;
 
     /// <summary>REST requests received, refused ones included.</summary>
@@ -21,8 +22,11 @@ internal sealed class RequestCounters
     /// <summary>Requests answered with an injected 429.</summary>
     public long RateLimitsInjected => Interlocked.Read(ref _rateLimits);
 
-    /// <summary>Requests whose connection was aborted on purpose.</summary>
+    /// <summary>Requests whose connection was aborted on purpose, before or after they were handled.</summary>
     public long ConnectionsDropped => Interlocked.Read(ref _drops);
+
+    /// <summary>Requests whose connection was aborted on purpose after they were handled.</summary>
+    public long ConnectionsDroppedAfterEffect => Interlocked.Read(ref _dropsAfterEffect);
 
     /// <summary>Requests refused with 403 for their <c>X-OPENTOK-AUTH</c> or path key.</summary>
     public long AuthenticationFailures => Interlocked.Read(ref _authenticationFailures);
@@ -35,6 +39,12 @@ internal sealed class RequestCounters
 
     public void CountDrop() => Interlocked.Increment(ref _drops);
 
+    public void CountDropAfterEffect()
+    {
+        Interlocked.Increment(ref _dropsAfterEffect);
+        Interlocked.Increment(ref _drops);
+    }
+
     public void CountAuthenticationFailure() => Interlocked.Increment(ref _authenticationFailures);
 
     /// <summary>Zeroes every counter, for <see cref="OpenTokEmulator.Reset"/>.</summary>
@@ -44,6 +54,7 @@ internal sealed class RequestCounters
         Interlocked.Exchange(ref _serverErrors, 0);
         Interlocked.Exchange(ref _rateLimits, 0);
         Interlocked.Exchange(ref _drops, 0);
+        Interlocked.Exchange(ref _dropsAfterEffect, 0);
         Interlocked.Exchange(ref _authenticationFailures, 0);
     }
 }

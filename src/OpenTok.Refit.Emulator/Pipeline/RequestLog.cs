@@ -24,9 +24,23 @@ internal static class RequestLog
         }
         finally
         {
-            var status = context.RequestAborted.IsCancellationRequested ? "dropped" : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
+            var status = Outcome(context);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} -> {status} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms)")).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// What the client got: <c>dropped</c> when the fault stage aborted the connection before handling, <c>dropped
+    /// after handling, its 200 not sent</c> when after (always: the stage marks the request itself); <c>aborted by
+    /// client</c> when Kestrel has already reported that the client hung up before any answer (it reports it on
+    /// another thread, so a hang-up at the very end may show the status that went nowhere); else the status.
+    /// </summary>
+    private static string Outcome(HttpContext context) => FaultInjector.DropOf(context) switch
+    {
+        InjectedDrop.BeforeHandling => "dropped",
+        InjectedDrop.AfterHandling => string.Create(CultureInfo.InvariantCulture, $"dropped after handling, its {context.Response.StatusCode} not sent"),
+        _ when context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted => "aborted by client",
+        _ => context.Response.StatusCode.ToString(CultureInfo.InvariantCulture),
+    };
 }

@@ -15,7 +15,7 @@ internal static class RequestValues
     public static Guid RouteGuid(this HttpContext context, string name, string description) =>
         Guid.TryParseExact(context.Request.RouteValues[name] as string, "D", out var id)
             ? id
-            : throw ApiErrorException.BadRequest($"Invalid {description}: '{context.Request.RouteValues[name]}' is not a UUID.");
+            : throw ApiErrorException.BadRequest($"Invalid {description}: {Arguments.Quote(context.Request.RouteValues[name] as string)} is not a UUID.");
 
     /// <summary>An optional integer query parameter within a range.</summary>
     /// <exception cref="ApiErrorException">400: present but not an integer from <paramref name="min"/> to <paramref name="max"/>.</exception>
@@ -28,7 +28,7 @@ internal static class RequestValues
 
         return int.TryParse(values.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw ApiErrorException.BadRequest($"{name} must be an integer from {min} to {max}; '{values}' is not.");
+            : throw ApiErrorException.BadRequest($"{name} must be an integer from {min} to {max}; {Arguments.Quote(values.ToString())} is not.");
     }
 
     /// <summary>An optional string query parameter; <see langword="null"/> when absent or empty.</summary>

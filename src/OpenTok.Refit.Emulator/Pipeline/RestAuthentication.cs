@@ -44,7 +44,7 @@ internal sealed class RestAuthentication
         if (context.Request.RouteValues.TryGetValue("apiKey", out var pathKey) && !string.Equals(pathKey as string, _options.ProjectId, StringComparison.Ordinal))
         {
             _counters.CountAuthenticationFailure();
-            throw ApiErrorException.Forbidden($"You are not authorized to access project {LongInput(pathKey as string)}: this emulator serves project {_options.ProjectId} only.");
+            throw ApiErrorException.Forbidden($"You are not authorized to access project {Arguments.Quote(pathKey as string)}: this emulator serves project {_options.ProjectId} only.");
         }
 
         if (_applicationKey is not null)
@@ -89,9 +89,6 @@ internal sealed class RestAuthentication
             throw ApiErrorException.Unauthorized($"Authentication failed: {validation.Failure}");
         }
     }
-
-    // A path id is the caller's input: quote only its start.
-    private static string LongInput(string? value) => value is { Length: > 100 } ? value[..100] + "…" : value ?? "";
 }
 
 /// <summary>Lets an area mark its REST endpoints where it maps them: <c>endpoints.MapGet(…).RequireRestAuthentication()</c>.</summary>

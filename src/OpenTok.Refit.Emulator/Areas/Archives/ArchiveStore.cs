@@ -60,7 +60,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
 
         if (SessionId.Decode(request.SessionId) is null)
         {
-            throw ApiErrorException.BadRequest($"Invalid session ID: '{request.SessionId}' is not an OpenTok session id.");
+            throw ApiErrorException.BadRequest($"Invalid session ID: {Arguments.Quote(request.SessionId)} is not an OpenTok session id.");
         }
 
         // The SDK's own rules for archive options and layouts: each fact once.
@@ -69,7 +69,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
         lock (_state.Lock)
         {
             var session = _state.Sessions.Find(request.SessionId)
-                ?? throw ApiErrorException.NotFound($"Session not found: {request.SessionId}.");
+                ?? throw ApiErrorException.NotFound($"Session not found: {Arguments.Quote(request.SessionId)}.");
             if (session.MediaMode != MediaMode.Routed)
             {
                 throw ApiErrorException.Conflict("The session is relayed (peer-to-peer); only routed sessions can be archived.");
@@ -86,7 +86,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
                 {
                     throw ApiErrorException.Conflict(request.MultiArchiveTag is null
                         ? $"The session is already being recorded (archive {running.Id:D}); start another archive with a distinct multiArchiveTag."
-                        : $"The session is already being recorded with multiArchiveTag '{request.MultiArchiveTag}' (archive {running.Id:D}).");
+                        : $"The session is already being recorded with multiArchiveTag {Arguments.Quote(request.MultiArchiveTag)} (archive {running.Id:D}).");
                 }
             }
 
@@ -216,7 +216,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
             var archive = Find(id);
             if (archive.StreamMode != StreamMode.Manual)
             {
-                throw ApiErrorException.MethodNotAllowed($"Archive {id:D} has stream mode '{archive.StreamMode}'; streams can be added or removed only in manual stream mode.");
+                throw ApiErrorException.MethodNotAllowed($"Archive {id:D} has stream mode {Arguments.Quote(archive.StreamMode.ToString())}; streams can be added or removed only in manual stream mode.");
             }
 
             if (archive.Phase != ArchivePhase.Started)
@@ -232,7 +232,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
             }
             else if (archive.Streams.RemoveAll(s => s.StreamId == change.RemoveStream) == 0)
             {
-                throw ApiErrorException.NotFound($"Stream {change.RemoveStream} is not in archive {id:D}.");
+                throw ApiErrorException.NotFound($"Stream {Arguments.Quote(change.RemoveStream)} is not in archive {id:D}.");
             }
         }
     }

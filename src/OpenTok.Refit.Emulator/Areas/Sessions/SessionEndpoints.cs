@@ -24,15 +24,7 @@ internal static class SessionEndpoints
 
     private static async Task CreateSessionAsync(HttpContext context, SessionStore sessions)
     {
-        IFormCollection form = FormCollection.Empty;
-        if (context.Request.HasFormContentType)
-        {
-            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-        else if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
-        {
-            throw ApiErrorException.BadRequest("session/create takes an application/x-www-form-urlencoded body.");
-        }
+        var form = await context.ReadUrlEncodedFormAsync().ConfigureAwait(false);
 
         var options = new SessionOptions
         {
@@ -41,20 +33,20 @@ internal static class SessionEndpoints
             {
                 null or "disabled" => MediaMode.Routed,
                 "enabled" => MediaMode.Relayed,
-                var other => throw ApiErrorException.BadRequest($"p2p.preference must be 'enabled' or 'disabled'; '{other}' is not."),
+                var other => throw ApiErrorException.BadRequest($"p2p.preference must be 'enabled' or 'disabled'; {Arguments.Quote(other)} is not."),
             },
             ArchiveMode = Field(form, "archiveMode") switch
             {
                 null or "manual" => ArchiveMode.Manual,
                 "always" => ArchiveMode.Always,
-                var other => throw ApiErrorException.BadRequest($"archiveMode must be 'manual' or 'always'; '{other}' is not."),
+                var other => throw ApiErrorException.BadRequest($"archiveMode must be 'manual' or 'always'; {Arguments.Quote(other)} is not."),
             },
             Location = Field(form, "location"),
             EndToEndEncryption = Field(form, "e2ee")?.ToUpperInvariant() switch
             {
                 null or "FALSE" => false,
                 "TRUE" => true,
-                _ => throw ApiErrorException.BadRequest($"e2ee must be 'true' or 'false'; '{Field(form, "e2ee")}' is not."),
+                _ => throw ApiErrorException.BadRequest($"e2ee must be 'true' or 'false'; {Arguments.Quote(Field(form, "e2ee"))} is not."),
             },
             ArchiveName = Field(form, "archiveName"),
             ArchiveResolution = Field(form, "archiveResolution") is { } resolution ? new Resolution(resolution) : null,
