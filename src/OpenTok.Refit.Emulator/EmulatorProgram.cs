@@ -19,6 +19,8 @@ public static class EmulatorProgram
           --port N              listen on 127.0.0.1:N (default 4510; 0 picks a free port)
           --api-key KEY         the project's API key (default the well-known 10000001)
           --api-secret SECRET   the project's API secret (default the well-known emulator secret)
+          --application         serve a Vonage application instead (a fresh id and RSA key; the key is
+                                written to a file whose path is printed)
           --archive-delay S     archives become available S seconds after they stop (default 0)
           --server-error-rate R inject 503s into a share R (0..1) of REST calls
           --rate-limit-rate R   inject 429s (Retry-After: 1) into a share R of REST calls
@@ -77,8 +79,7 @@ public static class EmulatorProgram
         await output.WriteLineAsync($"""
             OpenTok emulator listening on {emulator.BaseAddress}
               OpenTok__BaseAddress={emulator.BaseAddress}
-              OpenTok__ApiKey={emulator.ApiKey}
-              OpenTok__ApiSecret={emulator.ApiSecret}
+              {Credentials(emulator)}
             Control (plain HTTP, no JWT): GET/PUT {emulator.BaseAddress}_emulator/faults, GET …/_emulator/statistics, POST …/_emulator/reset
             Press Ctrl+C to stop.
             """).ConfigureAwait(false);
@@ -95,6 +96,20 @@ public static class EmulatorProgram
         return 0;
     }
 
+    /// <summary>The settings an app needs, as environment variables: the key pair, or the application id and a file holding its private key.</summary>
+    private static string Credentials(OpenTokEmulator emulator)
+    {
+        if (emulator.PrivateKeyPem is not { } pem)
+        {
+            return $"OpenTok__ApiKey={emulator.ApiKey}\n  OpenTok__ApiSecret={emulator.ApiSecret}";
+        }
+
+        // A key file, not PEM in an environment variable: multi-line values travel badly through shells.
+        var keyPath = Path.Combine(Path.GetTempPath(), $"opentok-emulator-{emulator.ApplicationId}.key");
+        File.WriteAllText(keyPath, pem);
+        return $"OpenTok__ApplicationId={emulator.ApplicationId}\n  OpenTok__PrivateKeyPath={keyPath}";
+    }
+
     private static OpenTokEmulatorOptions Parse(string[] args, TextWriter output)
     {
         var options = new OpenTokEmulatorOptions { Port = DefaultPort };
@@ -109,6 +124,7 @@ public static class EmulatorProgram
                 "--port" => options with { Port = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--api-key" => options with { ApiKey = Value() },
                 "--api-secret" => options with { ApiSecret = Value() },
+                "--application" => options with { Application = EmulatedApplication.Generate() },
                 "--archive-delay" => options with { ArchiveAvailability = ArchiveAvailability.After(TimeSpan.FromSeconds(Number())) },
                 "--seed" => options with { Seed = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture) },
                 "--log" => options with { RequestLog = output },

@@ -32,6 +32,29 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task With_application_it_serves_a_Vonage_application_whose_printed_settings_work_as_they_are()
+    {
+        using var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var run = EmulatorProgram.RunAsync(["--port", "0", "--application"], output, TextWriter.Null, stop.Token);
+
+        var address = await WaitForAddressAsync(output, text);
+        string Setting(string name) => Read(output, text).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
+        var options = new OpenTokOptions { ApplicationId = Setting("OpenTok__ApplicationId"), PrivateKeyPath = Setting("OpenTok__PrivateKeyPath"), BaseAddress = address };
+        using (var client = new OpenTokClient(options))
+        {
+            var session = await client.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed }, Ct);
+            Assert.Equal(options.ApplicationId, Tokens.SessionId.Decode(session.SessionId)!.ApiKey);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        Assert.DoesNotContain("PRIVATE KEY", Read(output, text), StringComparison.Ordinal);
+        File.Delete(options.PrivateKeyPath);
+    }
+
+    [Fact]
     public async Task A_bad_command_line_prints_the_usage_and_exits_2()
     {
         using var error = new StringWriter();
