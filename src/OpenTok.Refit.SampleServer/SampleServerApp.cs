@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using OpenTok.Refit.Emulator;
 
@@ -16,6 +17,8 @@ internal static partial class SampleServerApp
     /// <param name="args">The command line (<c>--urls</c>, <c>--OpenTok:ApiKey=…</c>, …).</param>
     /// <param name="configure">Adjusts the builder before anything reads it (tests add configuration and loggers).</param>
     /// <returns>The application.</returns>
+    /// <exception cref="SampleServerConfigurationException">A setting is not valid.</exception>
+    /// <exception cref="RoomStorageException">The room database cannot be opened.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +28,15 @@ internal static partial class SampleServerApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // Settings and the database first: if either is wrong, nothing has been started that would need stopping.
+        var settings = builder.Configuration.GetSection("SampleServer");
+        var busyTimeout = Setting(settings, "DatabaseBusyTimeout", RoomStore.DefaultBusyTimeout, "a duration such as 00:00:05, at least one second", PositiveDuration);
+        var databasePath = settings["DatabasePath"] is { Length: > 0 } configured
+            ? Path.Combine(builder.Environment.ContentRootPath, configured)
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "rooms.db");
+        var store = new RoomStore(databasePath, busyTimeout);
+        store.Initialize();
 
         var openTok = builder.Configuration.GetSection("OpenTok");
         OpenTokEmulator? emulator = null;
@@ -45,15 +57,11 @@ internal static partial class SampleServerApp
 
         builder.Services.AddOpenTok(openTok);
 
-        var databasePath = builder.Configuration["SampleServer:DatabasePath"] is { Length: > 0 } configured
-            ? Path.Combine(builder.Environment.ContentRootPath, configured)
-            : Path.Combine(builder.Environment.ContentRootPath, "data", "rooms.db");
-        var store = new RoomStore(databasePath);
-        store.Initialize();
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<RoomService>();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<SampleServerExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleServerJsonContext.Default);
@@ -72,6 +80,15 @@ internal static partial class SampleServerApp
         LogDatabase(app.Logger, store.DatabasePath);
         return app;
     }
+
+    private static T Setting<T>(IConfiguration section, string key, T defaultValue, string expected, Func<string, T?> parse)
+        where T : struct =>
+        section[key] is not { } text ? defaultValue
+        : parse(text) is { } value ? value
+        : throw new SampleServerConfigurationException($"SampleServer:{key} must be {expected}; '{text}' is not.");
+
+    private static TimeSpan? PositiveDuration(string text) =>
+        TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) && duration >= TimeSpan.FromSeconds(1) ? duration : null;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "No OpenTok credentials are configured (OpenTok:ApiKey / OpenTok:ApiSecret, or OpenTok__ApiKey / OpenTok__ApiSecret in the environment), "
@@ -92,6 +109,10 @@ internal static partial class SampleServerApp
         public ValueTask DisposeAsync() => emulator.DisposeAsync();
     }
 }
+
+/// <summary>A <c>SampleServer:…</c> setting is not valid; the message names it and says what it must be.</summary>
+/// <param name="message">The setting, what it must be, and what it is.</param>
+internal sealed class SampleServerConfigurationException(string message) : Exception(message);
 
 /// <summary>The body of <c>POST /archive/start</c>.</summary>
 internal sealed record StartArchiveBody

@@ -8,8 +8,8 @@ namespace OpenTok.Refit.SampleServer;
 
 /// <summary>
 /// The routes of the Node "Simple OpenTok Server App" (learning-opentok-node). Bad input is answered 4xx with a
-/// problem-details body that says what was wrong; an OpenTok failure 502 naming the call. Never a stack trace,
-/// never the secret.
+/// problem-details body that says what was wrong; an OpenTok failure 502 naming the call; a storage failure 503. Never
+/// a stack trace, never the secret.
 /// </summary>
 internal static partial class SampleServerEndpoints
 {
@@ -44,8 +44,8 @@ internal static partial class SampleServerEndpoints
             return Invalid("name", $"A room name is 1 to {MaxRoomNameLength} characters, not blank, without control characters.");
         }
 
-        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(opentok, name, ct), room =>
-            Results.Json(new RoomCredentials(opentok.ApiKey, room.SessionId, opentok.GenerateToken(room.SessionId)), SampleServerJsonContext.Default.RoomCredentials));
+        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(name, ct), sessionId =>
+            Results.Json(new RoomCredentials(opentok.ApiKey, sessionId, opentok.GenerateToken(sessionId)), SampleServerJsonContext.Default.RoomCredentials));
     }
 
     private static async Task<IResult> StartArchiveAsync(HttpRequest request, RoomStore store, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
@@ -83,7 +83,7 @@ internal static partial class SampleServerEndpoints
             return Invalid("sessionId", $"Session '{sessionId}' belongs to another OpenTok project, not to API key {opentok.ApiKey}.");
         }
 
-        if (await store.FindRoomAsync(opentok.ApiKey, sessionId, ct) is not { } room)
+        if (store.FindRoom(opentok.ApiKey, sessionId) is not { } room)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
