@@ -9,6 +9,9 @@ namespace OpenTok.Refit.SampleServer;
 /// reused with other credentials (or with the embedded emulator) never hands out another project's session.
 /// </summary>
 /// <remarks>
+/// <para>Writes take one lock of this process before SQLite's (<c>BEGIN IMMEDIATE</c>): simultaneous writers queue here
+/// and never meet on SQLite's lock, where Microsoft.Data.Sqlite retries in 150 ms sleeps up to the busy timeout.
+/// The busy timeout is left for other processes sharing the file.</para>
 /// <para>Every failure is a <see cref="RoomStorageException"/>, and empties the connection pool first: a connection
 /// opened while the file was read-only stays read-only for as long as the pool keeps it (minutes), so without that the
 /// store would go on failing after the file is writable again.</para>
@@ -18,9 +21,9 @@ namespace OpenTok.Refit.SampleServer;
 /// writing into the deleted file, and a fresh file would give existing rooms new sessions, splitting the people already
 /// in them. Every call fails instead until the file is back (restored, or recreated empty by a restart).</para>
 /// <para>Microsoft.Data.Sqlite runs every statement synchronously (its async methods complete before they return), so
-/// statements here are synchronous.</para>
+/// statements here are synchronous; only waiting for the write lock is asynchronous.</para>
 /// </remarks>
-internal sealed class RoomStore
+internal sealed class RoomStore : IDisposable
 {
     /// <summary>How long a write waits for another process that holds the file's write lock, unless configured.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
@@ -30,6 +33,7 @@ internal sealed class RoomStore
 
     private readonly string _connectionString;
     private readonly string _createConnectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     /// <summary>A store over the file at <paramref name="databasePath"/> (see <see cref="Initialize"/>).</summary>
     /// <param name="databasePath">The SQLite file.</param>
@@ -156,6 +160,9 @@ internal sealed class RoomStore
         return SelectSession(connection, transaction, apiKey, room)!;
     }, cancellationToken);
 
+    /// <summary>Releases the write lock's resources.</summary>
+    public void Dispose() => _writeLock.Dispose();
+
     private static string? SelectSession(SqliteConnection connection, SqliteTransaction transaction, string apiKey, string room)
     {
         using var select = connection.CreateCommand();
@@ -181,22 +188,29 @@ internal sealed class RoomStore
         }
     }
 
-    private Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = OpenForWriting(operation);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // BEGIN IMMEDIATE: take SQLite's write lock at once, rather than upgrading a read lock mid-transaction,
-            // which can fail with SQLITE_BUSY whatever the busy timeout when another process writes.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = write(connection, transaction);
-            transaction.Commit();
-            return Task.FromResult(result);
+            using var connection = OpenForWriting(operation);
+            try
+            {
+                // BEGIN IMMEDIATE: take SQLite's write lock at once, rather than upgrading a read lock mid-transaction,
+                // which can fail with SQLITE_BUSY whatever the busy timeout when another process writes.
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var result = write(connection, transaction);
+                transaction.Commit();
+                return result;
+            }
+            catch (SqliteException e)
+            {
+                throw Failed(operation, connection, e);
+            }
         }
-        catch (SqliteException e)
+        finally
         {
-            throw Failed(operation, connection, e);
+            _writeLock.Release();
         }
     }
 

@@ -57,7 +57,7 @@ internal static partial class SampleServerApp
 
         builder.Services.AddOpenTok(openTok);
 
-        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(_ => store); // from a factory, so the container disposes it
         builder.Services.AddSingleton<RoomService>();
 
         builder.Services.AddProblemDetails();
