@@ -70,6 +70,7 @@ internal static partial class SampleServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(SampleServerEndpoints.LimitRequestBodyAsync);
         SampleServerEndpoints.Map(app);
 
         if (emulator is not null)
@@ -85,7 +86,7 @@ internal static partial class SampleServerApp
         where T : struct =>
         section[key] is not { } text ? defaultValue
         : parse(text) is { } value ? value
-        : throw new SampleServerConfigurationException($"SampleServer:{key} must be {expected}; '{text}' is not.");
+        : throw new SampleServerConfigurationException($"SampleServer:{key} must be {expected}; {InputText.Quote(text)} is not.");
 
     private static TimeSpan? PositiveDuration(string text) =>
         TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) && duration >= TimeSpan.FromSeconds(1) ? duration : null;
