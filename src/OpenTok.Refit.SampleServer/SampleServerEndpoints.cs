@@ -22,9 +22,6 @@ internal static partial class SampleServerEndpoints
     /// <summary>How many archives <c>GET /archive</c> returns when <c>count</c> is not given.</summary>
     public const int DefaultListCount = 1000;
 
-    /// <summary>The longest room name: it becomes the archive name.</summary>
-    public const int MaxRoomNameLength = 80;
-
     /// <summary>The largest request body any route accepts; the one body read (<c>POST /archive/start</c>) is a few dozen bytes.</summary>
     public const int MaxRequestBodyBytes = 64 * 1024;
 
@@ -61,12 +58,12 @@ internal static partial class SampleServerEndpoints
 
     private static async Task<IResult> GetRoomAsync(string name, RoomService rooms, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
     {
-        if (name.Length > MaxRoomNameLength || name.Any(char.IsControl) || string.IsNullOrWhiteSpace(name))
+        if (!RoomNames.TryNormalize(name, out var room, out var problem))
         {
-            return Invalid("name", $"A room name is 1 to {MaxRoomNameLength} characters, not blank, without control characters.");
+            return Invalid("name", problem);
         }
 
-        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(name, ct), sessionId =>
+        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(room, ct), sessionId =>
             Results.Json(new RoomCredentials(opentok.ApiKey, sessionId, opentok.GenerateToken(sessionId)), SampleServerJsonContext.Default.RoomCredentials));
     }
 
@@ -235,8 +232,9 @@ internal static partial class SampleServerEndpoints
             ? Results.Redirect(url)
             : Results.Content(PendingPage(archive), "text/html; charset=utf-8");
 
+    // Exactly the 36 characters: Guid.TryParseExact trims whitespace, which would let "<id>\r\n" through to OpenTok.
     private static Task<IResult>? WithArchiveId(string archiveId) =>
-        Guid.TryParseExact(archiveId, "D", out _)
+        archiveId.Length == 36 && Guid.TryParseExact(archiveId, "D", out _)
             ? null
             : Task.FromResult<IResult>(Invalid("archiveId", $"{Quote(archiveId)} is not an archive id (a UUID such as 5f6a1f0e-1b2c-4d5e-8f90-123456789abc)."));
 
@@ -247,7 +245,8 @@ internal static partial class SampleServerEndpoints
             return defaultValue;
         }
 
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        // Digits only: NumberStyles.Integer would also take " 5", "5 " and "+5".
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
         {
             return parsed;
         }
