@@ -83,7 +83,7 @@ internal sealed class RoomStore : IDisposable
         catch (SqliteException e) when (e.SqliteErrorCode == 26) // SQLITE_NOTADB
         {
             throw new RoomStorageException(
-                $"The room database {DatabasePath} is not a SQLite database ({e.Message}). Move it away or point SampleServer:DatabasePath at another file.", e);
+                $"The room database {DatabasePath} is not a SQLite database ({e.Message.TrimEnd('.')}). Move it away or point SampleServer:DatabasePath at another file.", e);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {

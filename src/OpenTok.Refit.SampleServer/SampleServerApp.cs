@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 using OpenTok.Refit.Emulator;
 
 namespace OpenTok.Refit.SampleServer;
@@ -12,6 +14,46 @@ internal static partial class SampleServerApp
 {
     /// <summary>Where the server listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> says otherwise: the original's port.</summary>
     public const string DefaultUrl = "http://localhost:8080";
+
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>
+    /// Runs the server until it is shut down. If it cannot start (a port in use, a database that is not one, a bad
+    /// setting), says why in one line on <paramref name="error"/> and returns 1, instead of an unhandled exception.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="error">Where the one line goes (standard error).</param>
+    /// <returns>The process exit code: 0 after a normal shutdown, 1 if the server could not start.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        // The host logs a failed start as an error with the whole stack trace; this method says it in one line instead.
+        var starting = true;
+        WebApplication? app = null;
+        try
+        {
+            app = await BuildAsync(args, builder =>
+                builder.Logging.AddFilter(HostCategory, level => level >= LogLevel.Information && (!starting || level < LogLevel.Error)));
+            await app.StartAsync();
+        }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"The sample server could not start: {DescribeStartupFailure(e)}");
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            return 1;
+        }
+
+        starting = false;
+        await using (app)
+        {
+            await app.WaitForShutdownAsync();
+        }
+
+        return 0;
+    }
 
     /// <summary>Builds the application (not started).</summary>
     /// <param name="args">The command line (<c>--urls</c>, <c>--OpenTok:ApiKey=…</c>, …).</param>
@@ -81,6 +123,15 @@ internal static partial class SampleServerApp
         LogDatabase(app.Logger, store.DatabasePath);
         return app;
     }
+
+    /// <summary>One line saying why the server could not start, without a stack trace.</summary>
+    private static string DescribeStartupFailure(Exception e) => (e switch
+    {
+        SampleServerConfigurationException or RoomStorageException => e.Message,
+        IOException { InnerException: AddressInUseException } => $"{e.Message.TrimEnd('.')}. Another program listens there: choose another address with --urls.",
+        OptionsValidationException options => $"the OpenTok settings are not valid: {string.Join(" ", options.Failures)}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    }).ReplaceLineEndings(" ");
 
     private static T Setting<T>(IConfiguration section, string key, T defaultValue, string expected, Func<string, T?> parse)
         where T : struct =>
