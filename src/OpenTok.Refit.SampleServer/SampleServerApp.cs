@@ -15,6 +15,12 @@ internal static partial class SampleServerApp
     /// <summary>Where the server listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> says otherwise: the original's port.</summary>
     public const string DefaultUrl = "http://localhost:8080";
 
+    /// <summary>New rooms one client address may create per <see cref="DefaultRoomCreationWindow"/> unless <c>SampleServer:RoomCreation:PermitLimit</c> says otherwise.</summary>
+    public const int DefaultRoomCreationPermitLimit = 100;
+
+    /// <summary>The window <see cref="DefaultRoomCreationPermitLimit"/> counts in unless <c>SampleServer:RoomCreation:Window</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultRoomCreationWindow = TimeSpan.FromMinutes(1);
+
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     /// <summary>
@@ -73,6 +79,10 @@ internal static partial class SampleServerApp
 
         // Settings and the database first: if either is wrong, nothing has been started that would need stopping.
         var settings = builder.Configuration.GetSection("SampleServer");
+        var roomCreation = new RoomCreationLimit(
+            Setting(settings, "RoomCreation:PermitLimit", DefaultRoomCreationPermitLimit, "a whole number of at least 1",
+                text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 ? limit : null),
+            Setting(settings, "RoomCreation:Window", DefaultRoomCreationWindow, "a duration such as 00:01:00, at least one second", PositiveDuration));
         var busyTimeout = Setting(settings, "DatabaseBusyTimeout", RoomStore.DefaultBusyTimeout, "a duration such as 00:00:05, at least one second", PositiveDuration);
         var databasePath = settings["DatabasePath"] is { Length: > 0 } configured
             ? Path.Combine(builder.Environment.ContentRootPath, configured)
@@ -101,6 +111,8 @@ internal static partial class SampleServerApp
 
         builder.Services.AddSingleton(_ => store); // from a factory, so the container disposes it
         builder.Services.AddSingleton<RoomService>();
+        builder.Services.AddSingleton(roomCreation);
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, RoomCreationRateLimiterPolicy>(RoomCreationRateLimiterPolicy.Name));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SampleServerExceptionHandler>();
@@ -113,6 +125,7 @@ internal static partial class SampleServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SampleServerEndpoints.LimitRequestBodyAsync);
+        app.UseRateLimiter();
         SampleServerEndpoints.Map(app);
 
         if (emulator is not null)

@@ -33,7 +33,7 @@ internal static partial class SampleServerEndpoints
     {
         app.MapGet("/", () => Results.Content(IndexPage, "text/html; charset=utf-8"));
         app.MapGet("/session", () => Results.Redirect("/room/session"));
-        app.MapGet("/room/{name}", GetRoomAsync);
+        app.MapGet("/room/{name}", GetRoomAsync).RequireRateLimiting(RoomCreationRateLimiterPolicy.Name);
         app.MapPost("/archive/start", StartArchiveAsync);
         app.MapPost("/archive/{archiveId}/stop", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
             WithArchiveId(archiveId) ?? Upstream.CallAsync("StopArchive", logs, () => opentok.Archives.StopAsync(archiveId, ct), ArchiveJson));
