@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 using OpenTok.Refit.Emulator;
 
 namespace OpenTok.Refit.SampleServer;
@@ -12,10 +15,58 @@ internal static partial class SampleServerApp
     /// <summary>Where the server listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> says otherwise: the original's port.</summary>
     public const string DefaultUrl = "http://localhost:8080";
 
+    /// <summary>New rooms one client address may create per <see cref="DefaultRoomCreationWindow"/> unless <c>SampleServer:RoomCreation:PermitLimit</c> says otherwise.</summary>
+    public const int DefaultRoomCreationPermitLimit = 100;
+
+    /// <summary>The window <see cref="DefaultRoomCreationPermitLimit"/> counts in unless <c>SampleServer:RoomCreation:Window</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultRoomCreationWindow = TimeSpan.FromMinutes(1);
+
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>
+    /// Runs the server until it is shut down. If it cannot start (a port in use, a database that is not one, a bad
+    /// setting), says why in one line on <paramref name="error"/> and returns 1, instead of an unhandled exception.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="error">Where the one line goes (standard error).</param>
+    /// <returns>The process exit code: 0 after a normal shutdown, 1 if the server could not start.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        // The host logs a failed start as an error with the whole stack trace; this method says it in one line instead.
+        var starting = true;
+        WebApplication? app = null;
+        try
+        {
+            app = await BuildAsync(args, builder =>
+                builder.Logging.AddFilter(HostCategory, level => level >= LogLevel.Information && (!starting || level < LogLevel.Error)));
+            await app.StartAsync();
+        }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"The sample server could not start: {DescribeStartupFailure(e)}");
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            return 1;
+        }
+
+        starting = false;
+        await using (app)
+        {
+            await app.WaitForShutdownAsync();
+        }
+
+        return 0;
+    }
+
     /// <summary>Builds the application (not started).</summary>
     /// <param name="args">The command line (<c>--urls</c>, <c>--OpenTok:ApiKey=…</c>, …).</param>
     /// <param name="configure">Adjusts the builder before anything reads it (tests add configuration and loggers).</param>
     /// <returns>The application.</returns>
+    /// <exception cref="SampleServerConfigurationException">A setting is not valid.</exception>
+    /// <exception cref="RoomStorageException">The room database cannot be opened.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +76,19 @@ internal static partial class SampleServerApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // Settings and the database first: if either is wrong, nothing has been started that would need stopping.
+        var settings = builder.Configuration.GetSection("SampleServer");
+        var roomCreation = new RoomCreationLimit(
+            Setting(settings, "RoomCreation:PermitLimit", DefaultRoomCreationPermitLimit, "a whole number of at least 1",
+                text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 ? limit : null),
+            Setting(settings, "RoomCreation:Window", DefaultRoomCreationWindow, "a duration such as 00:01:00, at least one second", PositiveDuration));
+        var busyTimeout = Setting(settings, "DatabaseBusyTimeout", RoomStore.DefaultBusyTimeout, "a duration such as 00:00:05, at least one second", PositiveDuration);
+        var databasePath = settings["DatabasePath"] is { Length: > 0 } configured
+            ? Path.Combine(builder.Environment.ContentRootPath, configured)
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "rooms.db");
+        var store = new RoomStore(databasePath, busyTimeout);
+        store.Initialize();
 
         var openTok = builder.Configuration.GetSection("OpenTok");
         OpenTokEmulator? emulator = null;
@@ -45,15 +109,13 @@ internal static partial class SampleServerApp
 
         builder.Services.AddOpenTok(openTok);
 
-        var databasePath = builder.Configuration["SampleServer:DatabasePath"] is { Length: > 0 } configured
-            ? Path.Combine(builder.Environment.ContentRootPath, configured)
-            : Path.Combine(builder.Environment.ContentRootPath, "data", "rooms.db");
-        var store = new RoomStore(databasePath);
-        store.Initialize();
-        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(_ => store); // from a factory, so the container disposes it
         builder.Services.AddSingleton<RoomService>();
+        builder.Services.AddSingleton(roomCreation);
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, RoomCreationRateLimiterPolicy>(RoomCreationRateLimiterPolicy.Name));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<SampleServerExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleServerJsonContext.Default);
@@ -62,6 +124,8 @@ internal static partial class SampleServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(SampleServerEndpoints.LimitRequestBodyAsync);
+        app.UseRateLimiter();
         SampleServerEndpoints.Map(app);
 
         if (emulator is not null)
@@ -72,6 +136,24 @@ internal static partial class SampleServerApp
         LogDatabase(app.Logger, store.DatabasePath);
         return app;
     }
+
+    /// <summary>One line saying why the server could not start, without a stack trace.</summary>
+    private static string DescribeStartupFailure(Exception e) => (e switch
+    {
+        SampleServerConfigurationException or RoomStorageException => e.Message,
+        IOException { InnerException: AddressInUseException } => $"{e.Message.TrimEnd('.')}. Another program listens there: choose another address with --urls.",
+        OptionsValidationException options => $"the OpenTok settings are not valid: {string.Join(" ", options.Failures)}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    }).ReplaceLineEndings(" ");
+
+    private static T Setting<T>(IConfiguration section, string key, T defaultValue, string expected, Func<string, T?> parse)
+        where T : struct =>
+        section[key] is not { } text ? defaultValue
+        : parse(text) is { } value ? value
+        : throw new SampleServerConfigurationException($"SampleServer:{key} must be {expected}; {InputText.Quote(text)} is not.");
+
+    private static TimeSpan? PositiveDuration(string text) =>
+        TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) && duration >= TimeSpan.FromSeconds(1) ? duration : null;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "No OpenTok credentials are configured (OpenTok:ApiKey / OpenTok:ApiSecret, or OpenTok__ApiKey / OpenTok__ApiSecret in the environment), "
@@ -92,6 +174,10 @@ internal static partial class SampleServerApp
         public ValueTask DisposeAsync() => emulator.DisposeAsync();
     }
 }
+
+/// <summary>A <c>SampleServer:…</c> setting is not valid; the message names it and says what it must be.</summary>
+/// <param name="message">The setting, what it must be, and what it is.</param>
+internal sealed class SampleServerConfigurationException(string message) : Exception(message);
 
 /// <summary>The body of <c>POST /archive/start</c>.</summary>
 internal sealed record StartArchiveBody

@@ -1,15 +1,18 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 using OpenTok.Refit.Tokens;
 using OpenTok.Refit.Http;
+using static OpenTok.Refit.SampleServer.InputText;
 
 namespace OpenTok.Refit.SampleServer;
 
 /// <summary>
 /// The routes of the Node "Simple OpenTok Server App" (learning-opentok-node). Bad input is answered 4xx with a
-/// problem-details body that says what was wrong; an OpenTok failure 502 naming the call. Never a stack trace,
-/// never the secret.
+/// problem-details body that says what was wrong, quoting at most <see cref="InputText.MaxQuotedLength"/> characters of
+/// it; an OpenTok failure 502 naming the call; a storage failure 503. Never a stack trace, never the secret.
 /// </summary>
 internal static partial class SampleServerEndpoints
 {
@@ -19,14 +22,18 @@ internal static partial class SampleServerEndpoints
     /// <summary>How many archives <c>GET /archive</c> returns when <c>count</c> is not given.</summary>
     public const int DefaultListCount = 1000;
 
-    /// <summary>The longest room name: it becomes the archive name.</summary>
-    public const int MaxRoomNameLength = 80;
+    /// <summary>The largest request body any route accepts; the one body read (<c>POST /archive/start</c>) is a few dozen bytes.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
 
+    private const string SendJsonBody = """Send a JSON body such as { "sessionId": "1_MX4..." } with Content-Type: application/json.""";
+
+    /// <summary>Maps the routes.</summary>
+    /// <param name="app">The application.</param>
     public static void Map(WebApplication app)
     {
         app.MapGet("/", () => Results.Content(IndexPage, "text/html; charset=utf-8"));
         app.MapGet("/session", () => Results.Redirect("/room/session"));
-        app.MapGet("/room/{name}", GetRoomAsync);
+        app.MapGet("/room/{name}", GetRoomAsync).RequireRateLimiting(RoomCreationRateLimiterPolicy.Name);
         app.MapPost("/archive/start", StartArchiveAsync);
         app.MapPost("/archive/{archiveId}/stop", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
             WithArchiveId(archiveId) ?? Upstream.CallAsync("StopArchive", logs, () => opentok.Archives.StopAsync(archiveId, ct), ArchiveJson));
@@ -37,37 +44,43 @@ internal static partial class SampleServerEndpoints
         app.MapGet("/archive", ListArchivesAsync);
     }
 
+    /// <summary>
+    /// Answers 413 at once to a request whose declared body is over <see cref="MaxRequestBodyBytes"/>, before anything
+    /// reads it. A body without a declared length is cut off where it is read (<see cref="ReadBodyAsync"/>).
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="next">The rest of the pipeline.</param>
+    public static Task LimitRequestBodyAsync(HttpContext context, RequestDelegate next) =>
+        context.Request.ContentLength is > MaxRequestBodyBytes and var length
+            ? Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                detail: string.Create(CultureInfo.InvariantCulture, $"The request body is {length} bytes; this server accepts at most {MaxRequestBodyBytes} bytes.")).ExecuteAsync(context)
+            : next(context);
+
     private static async Task<IResult> GetRoomAsync(string name, RoomService rooms, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
     {
-        if (name.Length > MaxRoomNameLength || name.Any(char.IsControl) || string.IsNullOrWhiteSpace(name))
+        if (!RoomNames.TryNormalize(name, out var room, out var problem))
         {
-            return Invalid("name", $"A room name is 1 to {MaxRoomNameLength} characters, not blank, without control characters.");
+            return Invalid("name", problem);
         }
 
-        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(opentok, name, ct), room =>
-            Results.Json(new RoomCredentials(opentok.ApiKey, room.SessionId, opentok.GenerateToken(room.SessionId)), SampleServerJsonContext.Default.RoomCredentials));
+        return await Upstream.CallAsync("CreateSession", logs, () => rooms.GetOrCreateSessionAsync(room, ct), sessionId =>
+            Results.Json(new RoomCredentials(opentok.ApiKey, sessionId, opentok.GenerateToken(sessionId)), SampleServerJsonContext.Default.RoomCredentials));
     }
 
     private static async Task<IResult> StartArchiveAsync(HttpRequest request, RoomStore store, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct)
     {
-        StartArchiveBody? body;
-        try
+        if (UnsupportedContentType(request) is { } unsupported)
         {
-            body = request.HasJsonContentType()
-                ? await request.ReadFromJsonAsync(SampleServerJsonContext.Default.StartArchiveBody, ct)
-                : null;
-        }
-        catch (JsonException e)
-        {
-            return Invalid("body", $"The body is not valid JSON: {e.Message}");
+            return unsupported;
         }
 
-        if (body is null)
+        var (body, problem) = await ReadBodyAsync(request, ct);
+        if (problem is not null)
         {
-            return Invalid("body", """Send a JSON body such as { "sessionId": "1_MX4..." } with Content-Type: application/json.""");
+            return problem;
         }
 
-        var sessionId = body.SessionId;
+        var sessionId = body!.SessionId;
         if (string.IsNullOrWhiteSpace(sessionId))
         {
             return Invalid("sessionId", "sessionId is required: the session of the room to record.");
@@ -75,20 +88,20 @@ internal static partial class SampleServerEndpoints
 
         if (SessionId.Decode(sessionId) is null)
         {
-            return Invalid("sessionId", $"'{sessionId}' is not an OpenTok session id.");
+            return Invalid("sessionId", $"{Quote(sessionId)} is not an OpenTok session id.");
         }
 
         if (!SessionId.BelongsTo(sessionId, opentok.ApiKey))
         {
-            return Invalid("sessionId", $"Session '{sessionId}' belongs to another OpenTok project, not to API key {opentok.ApiKey}.");
+            return Invalid("sessionId", $"Session {Quote(sessionId)} belongs to another OpenTok project, not to API key {opentok.ApiKey}.");
         }
 
-        if (await store.FindRoomAsync(opentok.ApiKey, sessionId, ct) is not { } room)
+        if (store.FindRoom(opentok.ApiKey, sessionId) is not { } room)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "No such room",
-                detail: $"No room of this server uses session '{sessionId}'. Get a room's session from GET /room/{{name}} first.");
+                detail: $"No room of this server uses session {Quote(sessionId)}. Get a room's session from GET /room/{{name}} first.");
         }
 
         return await Upstream.CallAsync("StartArchive", logs, () => opentok.Archives.StartAsync(sessionId, new ArchiveOptions { Name = room }, ct), ArchiveJson);
@@ -123,6 +136,95 @@ internal static partial class SampleServerEndpoints
         }, list => Results.Json(list, SampleServerJsonContext.Default.ArchivePage));
     }
 
+    /// <summary>415 unless the body is declared as UTF-8 JSON; 400 for no body at all. Null if the declaration is fine.</summary>
+    private static IResult? UnsupportedContentType(HttpRequest request)
+    {
+        var contentType = request.ContentType;
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return request.ContentLength is null or 0 && !request.Headers.ContainsKey(HeaderNames.TransferEncoding)
+                ? Invalid("body", SendJsonBody)
+                : Unsupported($"The body has no Content-Type. {SendJsonBody}");
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return Unsupported($"The Content-Type {Quote(contentType)} cannot be read. {SendJsonBody}");
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return Unsupported($"The Content-Type is {Quote(mediaType.MediaType.ToString())}, not application/json. {SendJsonBody}");
+        }
+
+        // RFC 8259: JSON between systems is UTF-8. Anything else, a charset without a value included, is refused rather
+        // than guessed at (an unknown charset used to be a 500).
+        if (mediaType.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) is not { } charsetParameter)
+        {
+            return null;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(charsetParameter.Value).ToString();
+        return charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Unsupported($"A JSON body must be UTF-8; the Content-Type's charset {Quote(charset)} is not.");
+    }
+
+    /// <summary>Reads and parses the body, at most <see cref="MaxRequestBodyBytes"/> of it: the body, or the problem to answer.</summary>
+    private static async Task<(StartArchiveBody? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        // One byte more than allowed tells a body at the limit from one past it. Reading no further lets Kestrel drain
+        // the rest (up to its own limit), so a client that sent it all without waiting still gets this answer.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxRequestBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= MaxRequestBodyBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxRequestBodyBytes + 1 - length), ct)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxRequestBodyBytes)
+            {
+                return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                    detail: string.Create(CultureInfo.InvariantCulture, $"The request body is over {MaxRequestBodyBytes} bytes; this server accepts at most {MaxRequestBodyBytes} bytes.")));
+            }
+
+            if (length == 0)
+            {
+                return (null, Invalid("body", $"The body is empty. {SendJsonBody}"));
+            }
+
+            var json = buffer.AsSpan(0, length);
+            if (json.StartsWith("\uFEFF"u8))
+            {
+                json = json[3..]; // a UTF-8 byte order mark, which JSON parsers may ignore (RFC 8259)
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize(json, SampleServerJsonContext.Default.StartArchiveBody) is { } body
+                    ? (body, null)
+                    : (null, Invalid("body", SendJsonBody));
+            }
+            catch (JsonException e)
+            {
+                // Not e.Message: it can quote the input at length.
+                var where = string.Create(CultureInfo.InvariantCulture, $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
+                var path = e.Path is { Length: > 1 } p ? $" at {Quote(p)}" : "";
+                return (null, Invalid("body", $"The body is not valid JSON for this request{path} ({where}). {SendJsonBody}"));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static IResult Unsupported(string problem) =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", detail: problem);
+
     private static IResult ArchiveJson(Archive archive) => Results.Json(archive, SampleServerJsonContext.Default.Archive);
 
     private static IResult View(Archive archive) =>
@@ -130,10 +232,11 @@ internal static partial class SampleServerEndpoints
             ? Results.Redirect(url)
             : Results.Content(PendingPage(archive), "text/html; charset=utf-8");
 
+    // Exactly the 36 characters: Guid.TryParseExact trims whitespace, which would let "<id>\r\n" through to OpenTok.
     private static Task<IResult>? WithArchiveId(string archiveId) =>
-        Guid.TryParseExact(archiveId, "D", out _)
+        archiveId.Length == 36 && Guid.TryParseExact(archiveId, "D", out _)
             ? null
-            : Task.FromResult<IResult>(Invalid("archiveId", $"'{archiveId}' is not an archive id (a UUID such as 5f6a1f0e-1b2c-4d5e-8f90-123456789abc)."));
+            : Task.FromResult<IResult>(Invalid("archiveId", $"{Quote(archiveId)} is not an archive id (a UUID such as 5f6a1f0e-1b2c-4d5e-8f90-123456789abc)."));
 
     private static int ParseQuery(string? value, string name, int defaultValue, int min, int max, Dictionary<string, string[]> errors)
     {
@@ -142,12 +245,13 @@ internal static partial class SampleServerEndpoints
             return defaultValue;
         }
 
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        // Digits only: NumberStyles.Integer would also take " 5", "5 " and "+5".
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
         {
             return parsed;
         }
 
-        errors[name] = [$"{name} must be a whole number from {min} to {max}; '{value}' is not."];
+        errors[name] = [$"{name} must be a whole number from {min} to {max}; {Quote(value)} is not."];
         return defaultValue;
     }
 

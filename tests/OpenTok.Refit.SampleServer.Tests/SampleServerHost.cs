@@ -27,7 +27,11 @@ internal sealed class SampleServerHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>Starts the server. With <paramref name="emulator"/> null it gets no credentials, so it embeds its own emulator.</summary>
-    public static async Task<SampleServerHost> StartAsync(string databasePath, OpenTokEmulator? emulator, ILoggerProvider? logs = null)
+    /// <param name="databasePath">The room database.</param>
+    /// <param name="emulator">The emulator to use, or null for the embedded one.</param>
+    /// <param name="logs">Where the server's log lines go (none when null).</param>
+    /// <param name="settings">More command-line settings, such as <c>--SampleServer:RoomCreation:PermitLimit=2</c>.</param>
+    public static async Task<SampleServerHost> StartAsync(string databasePath, OpenTokEmulator? emulator, ILoggerProvider? logs = null, params IEnumerable<string> settings)
     {
         List<string> args = ["--urls=http://127.0.0.1:0", $"--SampleServer:DatabasePath={databasePath}"];
         args.AddRange(emulator is null
@@ -40,6 +44,7 @@ internal sealed class SampleServerHost : IAsyncDisposable
                 "--OpenTok:Resilience:BaseDelay=00:00:00.005",
                 "--OpenTok:Resilience:MaxRetryAttempts=2",
             ]);
+        args.AddRange(settings);
         var app = await SampleServerApp.BuildAsync([.. args], builder =>
         {
             builder.Logging.ClearProviders();
@@ -73,6 +78,16 @@ internal sealed class SampleServerHost : IAsyncDisposable
         using var document = JsonDocument.Parse(text);
         Assert.Equal(status, document.RootElement.GetProperty("status").GetInt32());
         return document.RootElement.Clone();
+    }
+
+    /// <summary>Runs SQL on the server's database file through a connection of the test's own (not the server's pool).</summary>
+    public static async Task ExecuteSqlAsync(string databasePath, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
     }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
