@@ -61,6 +61,9 @@ internal static partial class SampleServerApp
         return 0;
     }
 
+    /// <summary>The settings under <c>OpenTok</c> that hold credentials, of either mode.</summary>
+    private static readonly string[] CredentialSettings = ["ApiKey", "ApiSecret", "ApplicationId", "PrivateKey", "PrivateKeyPath"];
+
     /// <summary>Builds the application (not started).</summary>
     /// <param name="args">The command line (<c>--urls</c>, <c>--OpenTok:ApiKey=…</c>, …).</param>
     /// <param name="configure">Adjusts the builder before anything reads it (tests add configuration and loggers).</param>
@@ -92,7 +95,9 @@ internal static partial class SampleServerApp
 
         var openTok = builder.Configuration.GetSection("OpenTok");
         OpenTokEmulator? emulator = null;
-        if (string.IsNullOrEmpty(openTok["ApiKey"]) && string.IsNullOrEmpty(openTok["ApiSecret"]))
+        // Either mode counts as configured: an OpenTok project (ApiKey, ApiSecret) or a Vonage application
+        // (ApplicationId, PrivateKey or PrivateKeyPath); AddOpenTok tells them apart and refuses a mix.
+        if (CredentialSettings.All(name => string.IsNullOrEmpty(openTok[name])))
         {
             // The embedded default: a fresh machine with no account still runs the README's first command. The
             // emulator forgets its sessions when it stops, so it adopts the ones the room database remembers.
@@ -156,7 +161,7 @@ internal static partial class SampleServerApp
         TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) && duration >= TimeSpan.FromSeconds(1) ? duration : null;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-        Message = "No OpenTok credentials are configured (OpenTok:ApiKey / OpenTok:ApiSecret, or OpenTok__ApiKey / OpenTok__ApiSecret in the environment), "
+        Message = "No OpenTok credentials are configured (OpenTok:ApiKey / OpenTok:ApiSecret, or OpenTok:ApplicationId / OpenTok:PrivateKeyPath, or the same as OpenTok__… in the environment), "
             + "so the OpenTok emulator was started in-process at {BaseAddress} with API key {ApiKey}. Everything works offline; nothing reaches the real OpenTok service. "
             + "Set the credentials to use your project.")]
     private static partial void LogEmbeddedEmulator(ILogger logger, Uri baseAddress, string apiKey);

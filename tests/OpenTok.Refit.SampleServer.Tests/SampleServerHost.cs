@@ -34,16 +34,28 @@ internal sealed class SampleServerHost : IAsyncDisposable
     public static async Task<SampleServerHost> StartAsync(string databasePath, OpenTokEmulator? emulator, ILoggerProvider? logs = null, params IEnumerable<string> settings)
     {
         List<string> args = ["--urls=http://127.0.0.1:0", $"--SampleServer:DatabasePath={databasePath}"];
-        args.AddRange(emulator is null
-            ? ["--OpenTok:ApiKey=", "--OpenTok:ApiSecret="] // empty, whatever the environment says
-            :
+        args.AddRange(emulator switch
+        {
+            null => ["--OpenTok:ApiKey=", "--OpenTok:ApiSecret="], // empty, whatever the environment says
+            { ApplicationId: { } applicationId } =>
+            [
+                "--OpenTok:ApiKey=",
+                "--OpenTok:ApiSecret=",
+                $"--OpenTok:ApplicationId={applicationId}",
+                $"--OpenTok:PrivateKey={emulator.PrivateKeyPem}",
+                $"--OpenTok:BaseAddress={emulator.BaseAddress}",
+                "--OpenTok:Resilience:BaseDelay=00:00:00.005",
+                "--OpenTok:Resilience:MaxRetryAttempts=2",
+            ],
+            _ =>
             [
                 $"--OpenTok:ApiKey={emulator.ApiKey}",
                 $"--OpenTok:ApiSecret={emulator.ApiSecret}",
                 $"--OpenTok:BaseAddress={emulator.BaseAddress}",
                 "--OpenTok:Resilience:BaseDelay=00:00:00.005",
                 "--OpenTok:Resilience:MaxRetryAttempts=2",
-            ]);
+            ],
+        });
         args.AddRange(settings);
         var app = await SampleServerApp.BuildAsync([.. args], builder =>
         {
