@@ -28,19 +28,14 @@ internal static class SessionEndpoints
 
         var options = new SessionOptions
         {
-            // The service's default is routed; the SDKs send p2p.preference explicitly.
-            MediaMode = Field(form, "p2p.preference") switch
-            {
-                null or "disabled" => MediaMode.Routed,
-                "enabled" => MediaMode.Relayed,
-                var other => throw ApiErrorException.BadRequest($"p2p.preference must be 'enabled' or 'disabled'; {Arguments.Quote(other)} is not."),
-            },
-            ArchiveMode = Field(form, "archiveMode") switch
-            {
-                null or "manual" => ArchiveMode.Manual,
-                "always" => ArchiveMode.Always,
-                var other => throw ApiErrorException.BadRequest($"archiveMode must be 'manual' or 'always'; {Arguments.Quote(other)} is not."),
-            },
+            // The wire names come from the SDK's enums ([WireValue]); only the service's defaults for a missing
+            // field are the emulator's own: routed (the SDKs send p2p.preference explicitly) and manual.
+            MediaMode = Field(form, "p2p.preference") is not { } preference ? MediaMode.Routed
+                : MediaModeWireValues.FromWireValue(preference)
+                    ?? throw ApiErrorException.BadRequest($"p2p.preference must be 'enabled' or 'disabled'; {Arguments.Quote(preference)} is not."),
+            ArchiveMode = Field(form, "archiveMode") is not { } archiveMode ? ArchiveMode.Manual
+                : ArchiveModeWireValues.FromWireValue(archiveMode)
+                    ?? throw ApiErrorException.BadRequest($"archiveMode must be 'manual' or 'always'; {Arguments.Quote(archiveMode)} is not."),
             Location = Field(form, "location"),
             EndToEndEncryption = Field(form, "e2ee")?.ToUpperInvariant() switch
             {
