@@ -39,6 +39,19 @@ internal static class Arguments
         }
     }
 
+    /// <summary>
+    /// Refuses an id of unpublished format that cannot be one path segment: empty, with white space or control
+    /// characters, or with <c>/</c>, <c>?</c>, <c>#</c> or <c>%</c>, which would change the request's path.
+    /// </summary>
+    public static void EnsurePathSegment([NotNull] string? value, string paramName)
+    {
+        EnsureNotEmpty(value, paramName);
+        if (value.Length > 200 || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '?' or '#' or '%' or '\\'))
+        {
+            throw new OpenTokArgumentException($"{paramName} must be an id of at most 200 characters without white space, '/', '?', '#', '%' or '\\'; {Quote(value)} is not.", paramName);
+        }
+    }
+
     /// <summary>Refuses a session id that does not decode or belongs to another project.</summary>
     public static void EnsureSessionOf(string? sessionId, string apiKey, string paramName) =>
         SessionId.EnsureBelongsTo(sessionId, apiKey, paramName);

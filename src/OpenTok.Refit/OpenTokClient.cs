@@ -64,6 +64,7 @@ public sealed partial class OpenTokClient : IDisposable
         var settings = OpenTokRefitSettings.Instance;
         Sessions = new SessionsClient(RestService.ForGenerated<ISessionsApi>(httpClient, settings), GenerateToken);
         Archives = new ArchivesClient(RestService.ForGenerated<IArchivesApi>(httpClient, settings), ApiKey);
+        Broadcasts = new BroadcastsClient(RestService.ForGenerated<IBroadcastsApi>(httpClient, settings), ApiKey);
     }
 
     private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
@@ -99,6 +100,9 @@ public sealed partial class OpenTokClient : IDisposable
 
     /// <summary>Archives: start, stop, read, list, delete, layout, streams and upload storage (<c>opentok.Archives.StartAsync(...)</c>).</summary>
     public IArchivesClient Archives { get; }
+
+    /// <summary>Live-streaming broadcasts to HLS and RTMP: start, stop, read, list, layout and streams (<c>opentok.Broadcasts.StartAsync(...)</c>).</summary>
+    public IBroadcastsClient Broadcasts { get; }
 
     /// <summary>Creates a session; the same call as <see cref="ISessionsClient.CreateAsync"/>, here because every OpenTok app starts with it.</summary>
     /// <param name="options">Media mode, archive mode, location, encryption; <see langword="null"/> for a relayed, manually archived session.</param>

@@ -27,4 +27,19 @@ internal static class ApiRoutes
 
     /// <summary><c>PUT</c> sets where archives are uploaded; <c>DELETE</c> stops uploading.</summary>
     public const string ArchiveStorage = "/v2/project/{apiKey}/archive/storage";
+
+    /// <summary><c>POST</c> starts a broadcast; <c>GET</c> lists them.</summary>
+    public const string Broadcasts = "/v2/project/{apiKey}/broadcast";
+
+    /// <summary><c>GET</c>: reads one broadcast.</summary>
+    public const string Broadcast = "/v2/project/{apiKey}/broadcast/{broadcastId}";
+
+    /// <summary><c>POST</c>: stops a broadcast.</summary>
+    public const string BroadcastStop = "/v2/project/{apiKey}/broadcast/{broadcastId}/stop";
+
+    /// <summary><c>PUT</c> (every SDK; the OpenAPI spec says POST): changes a broadcast's layout.</summary>
+    public const string BroadcastLayout = "/v2/project/{apiKey}/broadcast/{broadcastId}/layout";
+
+    /// <summary><c>PATCH</c>: adds or removes a stream of a manual-mode broadcast.</summary>
+    public const string BroadcastStreams = "/v2/project/{apiKey}/broadcast/{broadcastId}/streams";
 }

@@ -11,7 +11,7 @@ namespace OpenTok.Refit;
 /// <summary>
 /// Registers OpenTok with dependency injection: options bound and validated at start, an <see cref="HttpClient"/>
 /// from <see cref="IHttpClientFactory"/> with the resilience, telemetry and auth handlers, and
-/// <see cref="OpenTokClient"/> with its area clients (<see cref="IArchivesClient"/>, <see cref="ISessionsClient"/>).
+/// <see cref="OpenTokClient"/> with its area clients (<see cref="IArchivesClient"/>, <see cref="IBroadcastsClient"/>, <see cref="ISessionsClient"/>).
 /// </summary>
 public static class OpenTokServiceCollectionExtensions
 {
@@ -124,12 +124,14 @@ public static class OpenTokServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, _) => CreateClient(sp));
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Archives);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sessions);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Broadcasts);
         }
         else
         {
             services.AddTransient(CreateClient);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Archives);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sessions);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Broadcasts);
         }
 
         return httpClient;

@@ -23,6 +23,9 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<OutputMode>),
         typeof(ExtensibleEnumConverter<Resolution>),
         typeof(ExtensibleEnumConverter<StreamMode>),
+        typeof(ExtensibleEnumConverter<BroadcastStatus>),
+        typeof(ExtensibleEnumConverter<HlsStatus>),
+        typeof(ExtensibleEnumConverter<RtmpStatus>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]
@@ -31,6 +34,9 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(Layout))]
 [JsonSerializable(typeof(StreamsChange))]
 [JsonSerializable(typeof(ArchiveStorage))]
+[JsonSerializable(typeof(StartBroadcastRequest))]
+[JsonSerializable(typeof(Broadcast))]
+[JsonSerializable(typeof(BroadcastList))]
 [JsonSerializable(typeof(ErrorBody))]
 internal sealed partial class OpenTokJsonContext : JsonSerializerContext;
 
