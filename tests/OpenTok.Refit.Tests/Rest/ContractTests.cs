@@ -12,6 +12,8 @@ public class ContractTests
 {
     private static StubResponse Answer(RecordedRequest request) => request switch
     {
+        { Method: "GET" } when request.Path.EndsWith("/broadcast", StringComparison.Ordinal) => StubResponse.Json($"{{\"count\":1,\"items\":[{BroadcastJson}]}}"),
+        { Method: "POST" or "GET" } when request.Path.Contains("/broadcast", StringComparison.Ordinal) => StubResponse.Json(BroadcastJson),
         { Path: "/session/create" } => StubResponse.Json($$"""[{"session_id":"{{ExampleSessionId}}","project_id":"123456","partner_id":"123456","create_dt":"Fri Nov 21 2026","media_server_url":"","properties":null}]"""),
         { Method: "GET" } when request.Path.EndsWith("/archive", StringComparison.Ordinal) => StubResponse.Json(ArchiveListJson(1, [ArchiveId])),
         { Method: "DELETE" } or { Method: "PATCH" } => new StubResponse(204),
@@ -95,6 +97,36 @@ public class ContractTests
         }
 
         Assert.Equal(2, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Every_broadcast_endpoint_sends_the_documented_request()
+    {
+        await using var stub = await StubServer.StartAsync(Answer);
+        using var client = ClientFor(stub);
+
+        await client.Broadcasts.StartAsync(ExampleSessionId, new BroadcastOptions { Hls = new HlsOptions() });
+        await client.Broadcasts.StartAsync(ExampleSessionId, new BroadcastOptions.Builder()
+            .Hls(new HlsOptions { Dvr = true })
+            .AddRtmp(new RtmpTarget { Id = "youtube", ServerUrl = "rtmps://a.rtmp.youtube.com/live2", StreamName = "key-1" })
+            .AddRtmp(new RtmpTarget { ServerUrl = "rtmp://live.example.com/app", StreamName = "key 2" })
+            .Layout(new Layout { Type = LayoutType.BestFit, ScreenshareType = LayoutType.VerticalPresentation })
+            .MaxDuration(TimeSpan.FromHours(2))
+            .MaxBitrate(2_000_000)
+            .Resolution(Resolution.Hd)
+            .StreamMode(StreamMode.Manual)
+            .MultiBroadcastTag("second")
+            .HasVideo(false)
+            .Build());
+        await client.Broadcasts.StopAsync(BroadcastId);
+        await client.Broadcasts.GetAsync(BroadcastId);
+        await client.Broadcasts.ListAsync().AsPages(pageSize: 50).FirstAsync();
+        await client.Broadcasts.ListAsync(ExampleSessionId).FirstAsync();
+        await client.Broadcasts.SetLayoutAsync(BroadcastId, new Layout { Type = LayoutType.Custom, Stylesheet = "stream.main {width: 100%;}" });
+        await client.Broadcasts.AddStreamAsync(BroadcastId, "stream-1", hasAudio: false);
+        await client.Broadcasts.RemoveStreamAsync(BroadcastId, "stream-1");
+
+        Snapshot.Match(string.Join("\n", stub.Requests.Select(r => r.ToSnapshot())));
     }
 
     [Fact]

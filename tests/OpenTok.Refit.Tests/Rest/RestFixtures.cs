@@ -40,6 +40,39 @@ internal static class RestFixtures
         }
         """;
 
+    public const string BroadcastId = "1748b707-0a81-464c-9759-c46ad10d3734";
+
+    /// <summary>A broadcast as the service returns it: HLS with DVR, two RTMP targets, fields the SDK does not know.</summary>
+    public static readonly string BroadcastJson = $$"""
+        {
+          "id" : "{{BroadcastId}}",
+          "sessionId" : "{{ExampleSessionId}}",
+          "projectId" : 123456,
+          "createdAt" : 1437676551000,
+          "updatedAt" : 1437676551029,
+          "maxDuration" : 7200,
+          "maxBitrate" : 2000000,
+          "resolution" : "1280x720",
+          "status" : "started",
+          "broadcastUrls" : {
+            "hls" : "https://cdn.example.com/hls/{{BroadcastId}}/index.m3u8?DVR",
+            "hlsStatus" : "live",
+            "rtmp" : [
+              { "id" : "youtube", "serverUrl" : "rtmps://a.rtmp.youtube.com/live2", "streamName" : "key-1", "status" : "live" },
+              { "serverUrl" : "rtmp://live.example.com/app", "streamName" : "key 2", "status" : "reconnecting" }
+            ]
+          },
+          "settings" : { "hls" : { "lowLatency" : false, "dvr" : true } },
+          "hasAudio" : true,
+          "hasVideo" : false,
+          "streamMode" : "manual",
+          "streams" : [ { "streamId" : "stream-1", "hasAudio" : false, "hasVideo" : true } ],
+          "multiBroadcastTag" : "second",
+          "event" : "broadcast",
+          "someFutureField" : [1, 2]
+        }
+        """;
+
     public static string ArchiveListJson(int total, IEnumerable<string> ids) =>
         $$"""{ "count" : {{total}}, "items" : [ {{string.Join(", ", ids.Select(id => ArchiveJson(id)))}} ] }""";
 }
