@@ -191,26 +191,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
 
     public void ChangeStreams(Guid id, StreamsChange change)
     {
-        if ((change.AddStream is null) == (change.RemoveStream is null))
-        {
-            throw ApiErrorException.BadRequest("Give exactly one of addStream and removeStream.");
-        }
-
-        if (string.IsNullOrWhiteSpace(change.AddStream ?? change.RemoveStream))
-        {
-            throw ApiErrorException.BadRequest("The stream id must not be empty.");
-        }
-
-        if (change.RemoveStream is not null && (change.HasAudio is not null || change.HasVideo is not null))
-        {
-            throw ApiErrorException.BadRequest("hasAudio and hasVideo go only with addStream.");
-        }
-
-        if (change.HasAudio == false && change.HasVideo == false)
-        {
-            throw ApiErrorException.BadRequest("hasAudio and hasVideo cannot both be false.");
-        }
-
+        StreamsChangeRules.CheckBody(change);
         lock (_state.Lock)
         {
             var archive = Find(id);
@@ -224,16 +205,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
                 throw ApiErrorException.Conflict($"Archive {id:D} is not being recorded; its status is {archive.StatusAt(_state.Now)}.");
             }
 
-            if (change.AddStream is { } add)
-            {
-                // Every routed session is taken to have clients, so any stream id names a stream being published.
-                archive.Streams.RemoveAll(s => s.StreamId == add);
-                archive.Streams.Add(new ArchiveStream { StreamId = add, HasAudio = change.HasAudio ?? true, HasVideo = change.HasVideo ?? true });
-            }
-            else if (archive.Streams.RemoveAll(s => s.StreamId == change.RemoveStream) == 0)
-            {
-                throw ApiErrorException.NotFound($"Stream {Arguments.Quote(change.RemoveStream)} is not in archive {id:D}.");
-            }
+            StreamsChangeRules.Apply(change, archive.Streams, $"archive {id:D}");
         }
     }
 
