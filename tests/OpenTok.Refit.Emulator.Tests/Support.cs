@@ -55,6 +55,8 @@ internal static class Support
 
     public static string ArchivePath(this OpenTokEmulator emulator, string rest = "") => $"v2/project/{emulator.ApiKey}/archive{rest}";
 
+    public static string BroadcastPath(this OpenTokEmulator emulator, string rest = "") => $"v2/project/{emulator.ApiKey}/broadcast{rest}";
+
     public static async Task<ErrorBody> ErrorAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync(OpenTokJsonContext.Default.ErrorBody, Ct))!;
 

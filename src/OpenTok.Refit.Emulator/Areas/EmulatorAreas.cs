@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using OpenTok.Refit.Emulator.Areas.Archives;
+using OpenTok.Refit.Emulator.Areas.Broadcasts;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.State;
 
@@ -17,6 +18,7 @@ internal static class EmulatorAreas
     {
         endpoints.MapSessions(state);
         endpoints.MapArchives(state);
+        endpoints.MapBroadcasts(state);
         return endpoints;
     }
 }
