@@ -9,25 +9,8 @@ namespace OpenTok.Refit.SampleServer.Tests;
 /// direction-changing characters in names, one room per name whatever its Unicode form, and no two spellings of a slash.
 /// Paths are written here already percent-encoded, so each test says exactly what goes on the wire.
 /// </summary>
-public sealed class InputRuleTests : IAsyncLifetime
+public sealed class InputRuleTests() : SampleServerTestBase(seed: 7)
 {
-    private readonly TempDatabase _database = new();
-    private OpenTokEmulator _emulator = null!;
-    private SampleServerHost _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _emulator = await OpenTokEmulator.StartAsync(new OpenTokEmulatorOptions { Seed = 7 }, Ct);
-        _server = await StartAsync(_database.Path, _emulator);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _emulator.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Theory]
     [InlineData("{0}%0D%0A")]
     [InlineData("{0}%20")]
@@ -35,13 +18,13 @@ public sealed class InputRuleTests : IAsyncLifetime
     [InlineData("%09{0}")]
     public async Task An_archive_id_with_whitespace_around_it_is_not_an_archive_id(string format)
     {
-        var room = await _server.RoomAsync("spaced");
-        var archive = await ArchiveAsync(await _server.StartArchiveAsync(room.SessionId));
+        var room = await Server.RoomAsync("spaced");
+        var archive = await ArchiveAsync(await Server.StartArchiveAsync(room.SessionId));
         var id = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, archive.Id);
 
-        using var get = await _server.Http.GetAsync($"archive/{id}", Ct);
-        using var view = await _server.Http.GetAsync($"archive/{id}/view", Ct);
-        using var stop = await _server.Http.PostAsync($"archive/{id}/stop", null, Ct);
+        using var get = await Server.Http.GetAsync($"archive/{id}", Ct);
+        using var view = await Server.Http.GetAsync($"archive/{id}/view", Ct);
+        using var stop = await Server.Http.PostAsync($"archive/{id}/stop", null, Ct);
 
         foreach (var response in new[] { get, view, stop })
         {
@@ -49,7 +32,7 @@ public sealed class InputRuleTests : IAsyncLifetime
             Assert.Contains("not an archive id", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(ArchiveStatus.Started, Assert.Single(_emulator.Archives).Status); // the stop never reached OpenTok
+        Assert.Equal(ArchiveStatus.Started, Assert.Single(Emulator.Archives).Status); // the stop never reached OpenTok
     }
 
     public static TheoryData<string, string> RejectedRoomNames() => new()
@@ -76,34 +59,34 @@ public sealed class InputRuleTests : IAsyncLifetime
     [MemberData(nameof(RejectedRoomNames))]
     public async Task A_room_name_with_invisible_direction_changing_or_ambiguous_characters_is_a_400(string what, string path)
     {
-        using var response = await _server.Http.GetAsync($"room/{path}", Ct);
+        using var response = await Server.Http.GetAsync($"room/{path}", Ct);
 
         var problem = await ProblemAsync(response, 400);
         Assert.True(problem.GetProperty("detail").GetString()!.Contains("room name", StringComparison.Ordinal), $"{what}: {problem}");
-        Assert.Equal(0, _emulator.Statistics.SessionsCreated);
+        Assert.Equal(0, Emulator.Statistics.SessionsCreated);
     }
 
     [Fact]
     public async Task An_encoded_slash_and_an_encoded_percent_sign_are_not_the_same_room()
     {
         // Kestrel leaves %2F encoded in the path, so both of these used to reach the route as the name "a%2Fb".
-        using var slash = await _server.Http.GetAsync("room/a%2Fb", Ct);
-        using var percent = await _server.Http.GetAsync("room/a%252Fb", Ct);
+        using var slash = await Server.Http.GetAsync("room/a%2Fb", Ct);
+        using var percent = await Server.Http.GetAsync("room/a%252Fb", Ct);
 
         await ProblemAsync(slash, 400);
         await ProblemAsync(percent, 400);
-        Assert.Empty(_emulator.Sessions);
+        Assert.Empty(Emulator.Sessions);
     }
 
     [Fact]
     public async Task A_name_is_one_room_whatever_its_Unicode_normalization_form()
     {
-        var composed = await _server.RoomAsync("caf\u00E9");     // é as one code point (NFC)
-        var decomposed = await _server.RoomAsync("cafe\u0301");  // e + combining acute accent (NFD)
+        var composed = await Server.RoomAsync("caf\u00E9");     // é as one code point (NFC)
+        var decomposed = await Server.RoomAsync("cafe\u0301");  // e + combining acute accent (NFD)
 
         Assert.Equal(composed.SessionId, decomposed.SessionId);
-        Assert.Equal(1, _emulator.Statistics.SessionsCreated);
-        var archive = await ArchiveAsync(await _server.StartArchiveAsync(decomposed.SessionId));
+        Assert.Equal(1, Emulator.Statistics.SessionsCreated);
+        var archive = await ArchiveAsync(await Server.StartArchiveAsync(decomposed.SessionId));
         Assert.Equal("caf\u00E9", archive.Name);
     }
 
@@ -113,10 +96,10 @@ public sealed class InputRuleTests : IAsyncLifetime
         // 80 é written decomposed are 160 UTF-16 units on the wire, 80 characters once composed: within the limit.
         var name = string.Concat(Enumerable.Repeat("e\u0301", 80));
 
-        var room = await _server.RoomAsync(name);
+        var room = await Server.RoomAsync(name);
 
-        Assert.Equal(1, _emulator.Statistics.SessionsCreated);
-        Assert.Equal(room.SessionId, (await _server.RoomAsync(new string('\u00E9', 80))).SessionId);
+        Assert.Equal(1, Emulator.Statistics.SessionsCreated);
+        Assert.Equal(room.SessionId, (await Server.RoomAsync(new string('\u00E9', 80))).SessionId);
     }
 
     [Fact]
@@ -124,7 +107,7 @@ public sealed class InputRuleTests : IAsyncLifetime
     {
         foreach (var name in new[] { "Sala de reunião", "会议室 2", "room #1 (test)!", "🎉 party", "Ünïcödé" })
         {
-            using var response = await _server.Http.GetAsync($"room/{Uri.EscapeDataString(name)}", Ct);
+            using var response = await Server.Http.GetAsync($"room/{Uri.EscapeDataString(name)}", Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         }
     }
@@ -136,7 +119,7 @@ public sealed class InputRuleTests : IAsyncLifetime
     [InlineData("offset=%0A1")]
     public async Task Numbers_in_the_query_are_digits_only(string query)
     {
-        using var response = await _server.Http.GetAsync($"archive?{query}", Ct);
+        using var response = await Server.Http.GetAsync($"archive?{query}", Ct);
 
         var problem = await ProblemAsync(response, 400);
         Assert.Contains("must be a whole number", problem.ToString(), StringComparison.Ordinal);

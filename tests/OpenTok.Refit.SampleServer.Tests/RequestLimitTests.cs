@@ -11,35 +11,17 @@ namespace OpenTok.Refit.SampleServer.Tests;
 /// Oversized and malformed requests: each is a short 4xx problem, never a 500, never an echo of the whole input, never
 /// a stack trace in the log.
 /// </summary>
-public sealed class RequestLimitTests : IAsyncLifetime
+public sealed class RequestLimitTests() : SampleServerTestBase(seed: 9)
 {
     /// <summary>The most a problem body may be here: a few sentences and a quote of at most about 100 characters.</summary>
     private const int ShortProblem = 1500;
-
-    private readonly TempDatabase _database = new();
-    private readonly ListLoggerProvider _logs = new();
-    private OpenTokEmulator _emulator = null!;
-    private SampleServerHost _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _emulator = await OpenTokEmulator.StartAsync(new OpenTokEmulatorOptions { Seed = 9 }, Ct);
-        _server = await StartAsync(_database.Path, _emulator, _logs);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _emulator.DisposeAsync();
-        _database.Dispose();
-    }
 
     [Fact]
     public async Task A_long_session_id_is_quoted_short_in_the_problem()
     {
         var sessionId = new string('x', 60_000); // under the body limit, so it reaches the session id check
 
-        using var response = await _server.StartArchiveAsync(sessionId);
+        using var response = await Server.StartArchiveAsync(sessionId);
 
         var text = (await ProblemAsync(response, 400)).ToString();
         Assert.True(text.Length < ShortProblem, $"{text.Length} characters: {text[..Math.Min(text.Length, 300)]}");
@@ -52,8 +34,8 @@ public sealed class RequestLimitTests : IAsyncLifetime
     [Fact]
     public async Task A_long_archive_id_and_a_long_count_are_quoted_short()
     {
-        using var archive = await _server.Http.GetAsync($"archive/{new string('a', 4000)}", Ct);
-        using var list = await _server.Http.GetAsync($"archive?count={new string('9', 4000)}", Ct);
+        using var archive = await Server.Http.GetAsync($"archive/{new string('a', 4000)}", Ct);
+        using var list = await Server.Http.GetAsync($"archive?count={new string('9', 4000)}", Ct);
 
         foreach (var response in new[] { archive, list })
         {
@@ -66,7 +48,7 @@ public sealed class RequestLimitTests : IAsyncLifetime
     [Fact]
     public async Task A_10_MB_session_id_is_a_short_413_problem_not_a_20_MB_echo()
     {
-        using var response = await _server.StartArchiveAsync(new string('x', 10 * 1024 * 1024));
+        using var response = await Server.StartArchiveAsync(new string('x', 10 * 1024 * 1024));
 
         var text = (await ProblemAsync(response, 413)).ToString();
         Assert.True(text.Length < ShortProblem, $"{text.Length} characters");
@@ -84,7 +66,7 @@ public sealed class RequestLimitTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "archive/start") { Content = content };
         request.Headers.ExpectContinue = true;
 
-        using var response = await _server.Http.SendAsync(request, Ct);
+        using var response = await Server.Http.SendAsync(request, Ct);
 
         var text = (await ProblemAsync(response, 413)).ToString();
         Assert.Contains("41943040 bytes", text, StringComparison.Ordinal);
@@ -98,7 +80,7 @@ public sealed class RequestLimitTests : IAsyncLifetime
         using var content = new StreamContent(new UnknownLengthStream(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        using var response = await _server.Http.PostAsync("archive/start", content, Ct);
+        using var response = await Server.Http.PostAsync("archive/start", content, Ct);
 
         Assert.True(response.Headers.TransferEncodingChunked, "the request should have been chunked");
         await ProblemAsync(response, 413);
@@ -134,12 +116,12 @@ public sealed class RequestLimitTests : IAsyncLifetime
             Assert.True(content.Headers.TryAddWithoutValidation("Content-Type", contentType), name);
         }
 
-        using var response = await _server.Http.PostAsync("archive/start", content, Ct);
+        using var response = await Server.Http.PostAsync("archive/start", content, Ct);
 
         var problem = await ProblemAsync(response, status);
         Assert.True(problem.ToString().Contains(words, StringComparison.Ordinal), $"{name}: {problem}");
-        Assert.DoesNotContain(_logs.Lines, l => l.Level >= LogLevel.Error);
-        Assert.Equal(0, _emulator.Statistics.ArchivesStarted);
+        Assert.DoesNotContain(Logs.Lines, l => l.Level >= LogLevel.Error);
+        Assert.Equal(0, Emulator.Statistics.ArchivesStarted);
     }
 
     /// <summary>A stream whose length is unknown, so HttpClient sends it chunked.</summary>
