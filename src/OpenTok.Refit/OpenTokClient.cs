@@ -65,6 +65,9 @@ public sealed partial class OpenTokClient : IDisposable
         Sessions = new SessionsClient(RestService.ForGenerated<ISessionsApi>(httpClient, settings), GenerateToken);
         Archives = new ArchivesClient(RestService.ForGenerated<IArchivesApi>(httpClient, settings), ApiKey);
         Broadcasts = new BroadcastsClient(RestService.ForGenerated<IBroadcastsApi>(httpClient, settings), ApiKey);
+        ExperienceComposer = new ExperienceComposerClient(RestService.ForGenerated<IExperienceComposerApi>(httpClient, settings), ApiKey);
+        Callbacks = new CallbacksClient(RestService.ForGenerated<ICallbacksApi>(httpClient, settings), ApiKey, IsVonageApplication);
+        Projects = new ProjectsClient(RestService.ForGenerated<IProjectsApi>(httpClient, settings), IsVonageApplication);
     }
 
     private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
@@ -103,6 +106,22 @@ public sealed partial class OpenTokClient : IDisposable
 
     /// <summary>Live-streaming broadcasts to HLS and RTMP: start, stop, read, list, layout and streams (<c>opentok.Broadcasts.StartAsync(...)</c>).</summary>
     public IBroadcastsClient Broadcasts { get; }
+
+    /// <summary>Experience Composer: render a web page into a session as a stream; start, read, list and stop (<c>opentok.ExperienceComposer.StartAsync(...)</c>).</summary>
+    public IExperienceComposerClient ExperienceComposer { get; }
+
+    /// <summary>
+    /// The legacy callback API: register, list and unregister event URLs (<c>opentok.Callbacks.RegisterAsync(...)</c>).
+    /// OpenTok API-key credentials only: on a Vonage application every call throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    public ICallbacksClient Callbacks { get; }
+
+    /// <summary>
+    /// Project management of an OpenTok account: create, list, read, suspend, refresh the secret, delete
+    /// (<c>opentok.Projects.CreateAsync(...)</c>). Only on a client made with the <b>account's</b> API key and secret, not a
+    /// project's; its calls are signed as the account. On a Vonage application every call throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    public IProjectsClient Projects { get; }
 
     /// <summary>Creates a session; the same call as <see cref="ISessionsClient.CreateAsync"/>, here because every OpenTok app starts with it.</summary>
     /// <param name="options">Media mode, archive mode, location, encryption; <see langword="null"/> for a relayed, manually archived session.</param>

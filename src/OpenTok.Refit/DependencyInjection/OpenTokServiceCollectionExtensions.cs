@@ -125,6 +125,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Archives);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sessions);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Broadcasts);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).ExperienceComposer);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Callbacks);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Projects);
         }
         else
         {
@@ -132,6 +135,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Archives);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sessions);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Broadcasts);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().ExperienceComposer);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Callbacks);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Projects);
         }
 
         return httpClient;

@@ -26,6 +26,10 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<BroadcastStatus>),
         typeof(ExtensibleEnumConverter<HlsStatus>),
         typeof(ExtensibleEnumConverter<RtmpStatus>),
+        typeof(ExtensibleEnumConverter<RenderStatus>),
+        typeof(ExtensibleEnumConverter<CallbackGroup>),
+        typeof(ExtensibleEnumConverter<CallbackEvent>),
+        typeof(ExtensibleEnumConverter<ProjectStatus>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]
@@ -38,6 +42,16 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(Broadcast))]
 [JsonSerializable(typeof(BroadcastList))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(StartRenderRequest))]
+[JsonSerializable(typeof(Render))]
+[JsonSerializable(typeof(RenderList))]
+[JsonSerializable(typeof(RegisterCallbackRequest))]
+[JsonSerializable(typeof(Callback))]
+[JsonSerializable(typeof(Callback[]))]
+[JsonSerializable(typeof(CreateProjectRequest))]
+[JsonSerializable(typeof(ProjectStatusChange))]
+[JsonSerializable(typeof(Project))]
+[JsonSerializable(typeof(Project[]))]
 internal sealed partial class OpenTokJsonContext : JsonSerializerContext;
 
 /// <summary>The error body every endpoint answers with: <c>{ "code": 404, "message": "…" }</c>.</summary>
