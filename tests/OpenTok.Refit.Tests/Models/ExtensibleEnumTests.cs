@@ -61,7 +61,12 @@ public sealed class ExtensibleEnumTests
             .Select(type => type.GetGenericArguments()[0].Name)
             .Order();
 
-        Assert.Equal(["ArchiveStatus", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode"], extensibleEnums);
+        string[] expected =
+        [
+            "ArchiveStatus", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode",
+            "CallbackEvent", "CallbackGroup", "ProjectStatus", "RenderStatus",
+        ];
+        Assert.Equal(expected.Order(), extensibleEnums);
         Assert.Equal(extensibleEnums, converted);
     }
 
