@@ -101,7 +101,9 @@ public static class EmulatorProgram
     {
         if (emulator.PrivateKeyPem is not { } pem)
         {
-            return $"OpenTok__ApiKey={emulator.ApiKey}\n  OpenTok__ApiSecret={emulator.ApiSecret}";
+            // Project management signs as the account, with a key pair of its own.
+            return $"OpenTok__ApiKey={emulator.ApiKey}\n  OpenTok__ApiSecret={emulator.ApiSecret}\n"
+                + $"  account, for project management (/v2/project): API key {emulator.AccountApiKey}, API secret {emulator.AccountApiSecret}";
         }
 
         // A key file, not PEM in an environment variable: multi-line values travel badly through shells.

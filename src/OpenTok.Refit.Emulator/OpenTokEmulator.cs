@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTok.Refit.Emulator.Areas;
 using OpenTok.Refit.Emulator.Areas.Archives;
+using OpenTok.Refit.Emulator.Areas.Projects;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.Control;
 using OpenTok.Refit.Emulator.Pipeline;
@@ -47,6 +48,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     private readonly RestAuthentication _authentication;
     private readonly SessionStore _sessionStore;
     private readonly ArchiveStore _archiveStore;
+    private readonly ProjectStore _projectStore;
     private readonly RSA? _applicationKey;
     private int _disposed;
 
@@ -57,9 +59,11 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         State = new EmulatorState(options, unchecked(seed * 31 + 17));
         _faultInjector = new FaultInjector(options.Faults, seed, State.Clock, _counters);
         _applicationKey = options.Application is { } application ? ApplicationTokens.ImportPrivateKey(application.PrivateKeyPem, nameof(EmulatedApplication.PrivateKeyPem)) : null;
-        _authentication = new RestAuthentication(options, State.Clock, _counters, _applicationKey);
+        _authentication = new RestAuthentication(State, _counters, _applicationKey);
         _sessionStore = State.Store<SessionStore>();
         _archiveStore = State.Store<ArchiveStore>();
+        _projectStore = State.Store<ProjectStore>();
+        State.VerifyClientToken = VerifyClientToken;
     }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
@@ -68,8 +72,20 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>The emulated project's id in paths and session ids: its API key, or the application id in application mode.</summary>
     public string ApiKey => _options.ProjectId;
 
-    /// <summary>The emulated project's API secret (not used by REST calls in application mode).</summary>
-    public string ApiSecret => _options.ApiSecret;
+    /// <summary>
+    /// The emulated project's API secret now (not used by REST calls in application mode): the configured one, or the
+    /// one its latest refresh through project management made, after which the old one no longer authenticates.
+    /// </summary>
+    public string ApiSecret => _projectStore.EmulatedProjectSecret;
+
+    /// <summary>
+    /// The API key of the emulated OpenTok account, which owns the project: what project management
+    /// (<c>opentok.Projects</c>) is called with (<see cref="CreateAccountClient"/>). Default <see cref="OpenTokEmulatorOptions.DefaultAccountApiKey"/>.
+    /// </summary>
+    public string AccountApiKey => _options.AccountApiKey;
+
+    /// <summary>The emulated account's API secret. Default <see cref="OpenTokEmulatorOptions.DefaultAccountApiSecret"/>.</summary>
+    public string AccountApiSecret => _options.AccountApiSecret;
 
     /// <summary>The emulated Vonage application's id; <see langword="null"/> unless <see cref="OpenTokEmulatorOptions.Application"/> is set.</summary>
     public string? ApplicationId => _options.Application?.ApplicationId;
@@ -207,6 +223,20 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         return new OpenTokClient(options);
     }
 
+    /// <summary>SDK options that call this emulator as its OpenTok account: <see cref="AccountApiKey"/>, <see cref="AccountApiSecret"/> and <see cref="BaseAddress"/>, for project management.</summary>
+    /// <returns>New options; adjust the copy as you like.</returns>
+    public OpenTokOptions CreateAccountClientOptions() => new() { ApiKey = AccountApiKey, ApiSecret = AccountApiSecret, BaseAddress = BaseAddress };
+
+    /// <summary>An SDK client for this emulator's OpenTok account: its <c>Projects</c> area manages the emulated projects.</summary>
+    /// <param name="configure">Adjusts the options before the client is made.</param>
+    /// <returns>The client; dispose it.</returns>
+    public OpenTokClient CreateAccountClient(Action<OpenTokOptions>? configure = null)
+    {
+        var options = CreateAccountClientOptions();
+        configure?.Invoke(options);
+        return new OpenTokClient(options);
+    }
+
     /// <summary>
     /// Checks a client token as the service does when a client connects: signature, API key, expiry, role, and a
     /// session that belongs to this project and exists here.
@@ -229,7 +259,11 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     public bool CompleteArchive(string archiveId) =>
         Guid.TryParseExact(archiveId, "D", out var id) && _archiveStore.CompleteArchive(id);
 
-    /// <summary>Forgets every session, archive and storage setting and zeroes the counters; the faults and credentials stay.</summary>
+    /// <summary>
+    /// Forgets every session, archive and storage setting (and every other area's resources: renders, callbacks,
+    /// projects created) and zeroes the counters; the faults and configured credentials stay, and the project is back
+    /// to its configured secret and active.
+    /// </summary>
     public void Reset()
     {
         State.Reset();

@@ -15,11 +15,27 @@ public sealed record OpenTokEmulatorOptions
     /// <summary>The emulator's well-known API secret. Not a secret at all: it is printed, documented and works only against an emulator.</summary>
     public const string DefaultApiSecret = "e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1";
 
+    /// <summary>The well-known API key of the emulator's OpenTok account, which project management (<c>/v2/project</c>) authenticates. Not a real account's.</summary>
+    public const string DefaultAccountApiKey = "10000000";
+
+    /// <summary>The well-known API secret of the emulator's OpenTok account. Not a secret at all: it is documented and works only against an emulator.</summary>
+    public const string DefaultAccountApiSecret = "a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0";
+
     /// <summary>The project's API key: the <c>iss</c> of accepted REST JWTs, the <c>{apiKey}</c> of every path, and the key encoded in session ids. Default <see cref="DefaultApiKey"/>.</summary>
     public string ApiKey { get; init; } = DefaultApiKey;
 
     /// <summary>The project's API secret, which REST JWTs and client tokens must be signed with. Default <see cref="DefaultApiSecret"/>.</summary>
     public string ApiSecret { get; init; } = DefaultApiSecret;
+
+    /// <summary>
+    /// The API key of the OpenTok account that owns the project: project management (<c>/v2/project</c>) accepts REST
+    /// JWTs with <c>iss</c> = this key and <c>ist</c> = <c>account</c>, signed with <see cref="AccountApiSecret"/>. The
+    /// project <see cref="ApiKey"/> is one of its projects. Default <see cref="DefaultAccountApiKey"/>.
+    /// </summary>
+    public string AccountApiKey { get; init; } = DefaultAccountApiKey;
+
+    /// <summary>The account's API secret, which project management's REST JWTs must be signed with. Default <see cref="DefaultAccountApiSecret"/>.</summary>
+    public string AccountApiSecret { get; init; } = DefaultAccountApiSecret;
 
     /// <summary>
     /// Serve a Vonage application instead of the OpenTok project <see cref="ApiKey"/>: REST calls then authenticate
@@ -79,6 +95,16 @@ public sealed record OpenTokEmulatorOptions
         if (string.IsNullOrEmpty(ApiSecret))
         {
             throw new ArgumentException("ApiSecret must be set.", nameof(ApiSecret));
+        }
+
+        if (string.IsNullOrWhiteSpace(AccountApiKey) || AccountApiKey.Contains('/', StringComparison.Ordinal) || AccountApiKey == ApiKey)
+        {
+            throw new ArgumentException("AccountApiKey must be set, without '/', and differ from ApiKey (an account is not one of its projects).", nameof(AccountApiKey));
+        }
+
+        if (string.IsNullOrEmpty(AccountApiSecret))
+        {
+            throw new ArgumentException("AccountApiSecret must be set.", nameof(AccountApiSecret));
         }
 
         if (Port is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)

@@ -69,6 +69,9 @@ public sealed partial class OpenTokClient : IDisposable
         Moderation = new ModerationClient(RestService.ForGenerated<IModerationApi>(httpClient, settings), ApiKey);
         Streams = new StreamsClient(RestService.ForGenerated<IStreamsApi>(httpClient, settings), ApiKey);
         Connections = new ConnectionsClient(RestService.ForGenerated<IConnectionsApi>(httpClient, settings), ApiKey);
+        ExperienceComposer = new ExperienceComposerClient(RestService.ForGenerated<IExperienceComposerApi>(httpClient, settings), ApiKey);
+        Callbacks = new CallbacksClient(RestService.ForGenerated<ICallbacksApi>(httpClient, settings), ApiKey, IsVonageApplication);
+        Projects = new ProjectsClient(RestService.ForGenerated<IProjectsApi>(httpClient, settings), IsVonageApplication);
     }
 
     private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
@@ -119,6 +122,21 @@ public sealed partial class OpenTokClient : IDisposable
 
     /// <summary>A session's connections and their states (<c>opentok.Connections.ListAsync(...)</c>).</summary>
     public IConnectionsClient Connections { get; }
+    /// <summary>Experience Composer: render a web page into a session as a stream; start, read, list and stop (<c>opentok.ExperienceComposer.StartAsync(...)</c>).</summary>
+    public IExperienceComposerClient ExperienceComposer { get; }
+
+    /// <summary>
+    /// The legacy callback API: register, list and unregister event URLs (<c>opentok.Callbacks.RegisterAsync(...)</c>).
+    /// OpenTok API-key credentials only: on a Vonage application every call throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    public ICallbacksClient Callbacks { get; }
+
+    /// <summary>
+    /// Project management of an OpenTok account: create, list, read, suspend, refresh the secret, delete
+    /// (<c>opentok.Projects.CreateAsync(...)</c>). Only on a client made with the <b>account's</b> API key and secret, not a
+    /// project's; its calls are signed as the account. On a Vonage application every call throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    public IProjectsClient Projects { get; }
 
     /// <summary>Creates a session; the same call as <see cref="ISessionsClient.CreateAsync"/>, here because every OpenTok app starts with it.</summary>
     /// <param name="options">Media mode, archive mode, location, encryption; <see langword="null"/> for a relayed, manually archived session.</param>

@@ -106,9 +106,44 @@ public sealed class Pageable<T> : IAsyncEnumerable<T>
     }
 }
 
+/// <summary>
+/// One answer of an offset/count list endpoint: <c>{ "count": total, "items": [...] }</c>. Archives, broadcasts and
+/// renders answer in this shape, so they page alike through <see cref="Pageable.FromListEndpoint"/>.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal interface IListAnswer<T>
+{
+    /// <summary>How many items match in all, not just on this page.</summary>
+    int Count { get; }
+
+    /// <summary>This page's items.</summary>
+    IReadOnlyList<T> Items { get; }
+}
+
 /// <summary>Makes <see cref="Pageable{T}"/>s outside the SDK's own list endpoints.</summary>
 public static class Pageable
 {
+    /// <summary>
+    /// A pageable over an offset/count list endpoint: each page is one call of <paramref name="fetchList"/> with
+    /// the page's offset and size, and its answer's <c>count</c> is the total.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <typeparam name="TList">The endpoint's answer.</typeparam>
+    /// <param name="fetchList">Calls the endpoint with an offset and a count.</param>
+    /// <param name="maxPageSize">The endpoint's largest page.</param>
+    /// <param name="cancellationToken">Cancels every fetch.</param>
+    /// <returns>The pageable; nothing is fetched until it is enumerated.</returns>
+    internal static Pageable<T> FromListEndpoint<T, TList>(Func<int, int, CancellationToken, Task<TList>> fetchList, int maxPageSize, CancellationToken cancellationToken)
+        where TList : IListAnswer<T> =>
+        new(
+            async (offset, count, ct) =>
+            {
+                var list = await fetchList(offset, count, ct).ConfigureAwait(false);
+                return new Page<T>(list.Items, offset, list.Count);
+            },
+            maxPageSize,
+            cancellationToken);
+
     /// <summary>
     /// A pageable over items you already have, paged as a list endpoint would page them: what a fake of an area
     /// client returns from its <c>ListAsync</c> in your tests.

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Broadcasts;
+using OpenTok.Refit.Emulator.Areas.Callbacks;
+using OpenTok.Refit.Emulator.Areas.ExperienceComposer;
+using OpenTok.Refit.Emulator.Areas.Projects;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.State;
 
@@ -19,6 +22,9 @@ internal static class EmulatorAreas
         endpoints.MapSessions(state);
         endpoints.MapArchives(state);
         endpoints.MapBroadcasts(state);
+        endpoints.MapExperienceComposer(state);
+        endpoints.MapCallbacks(state);
+        endpoints.MapProjects(state);
         return endpoints;
     }
 }

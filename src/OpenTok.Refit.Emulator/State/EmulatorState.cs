@@ -1,3 +1,5 @@
+using OpenTok.Refit.Tokens;
+
 namespace OpenTok.Refit.Emulator.State;
 
 /// <summary>
@@ -45,6 +47,14 @@ internal sealed class EmulatorState
 
     /// <summary>Every session, which all areas look up.</summary>
     public SessionRegistry Sessions { get; }
+
+    /// <summary>
+    /// Checks a client token as the service does when a client connects (signature, key, expiry, a session that
+    /// exists here): what <see cref="OpenTokEmulator.VerifyClientToken"/> does, for areas whose requests carry a token
+    /// (an Experience Composer's, say). Set by the emulator once it holds the keys; call it outside <see cref="Lock"/> or in it.
+    /// </summary>
+    public Func<string?, TokenValidation<VerifiedClientToken>> VerifyClientToken { get; set; } =
+        _ => throw new InvalidOperationException("The emulator has not set its client token check yet.");
 
     /// <summary>Where the emulator listens; known once Kestrel has bound its port, and read when a url to the emulator is made.</summary>
     public Uri BaseAddress

@@ -66,4 +66,26 @@ internal static class ApiRoutes
 
     /// <summary><c>POST</c>: forces every stream's audio off but the excluded ones (<c>active: true</c>), or ends that state (<c>active: false</c>).</summary>
     public const string SessionMute = "/v2/project/{apiKey}/session/{sessionId}/mute";
+    // Experience Composer, the legacy callbacks and project management.
+
+    /// <summary><c>POST</c> starts an Experience Composer (answered 202); <c>GET</c> lists them.</summary>
+    public const string Renders = "/v2/project/{apiKey}/render";
+
+    /// <summary><c>GET</c> reads one Experience Composer; <c>DELETE</c> stops it.</summary>
+    public const string Render = "/v2/project/{apiKey}/render/{renderId}";
+
+    /// <summary><c>POST</c> registers a legacy callback; <c>GET</c> lists them (a bare array). OpenTok projects only.</summary>
+    public const string Callbacks = "/v2/project/{apiKey}/callback";
+
+    /// <summary><c>DELETE</c>: unregisters a legacy callback.</summary>
+    public const string Callback = "/v2/project/{apiKey}/callback/{callbackId}";
+
+    /// <summary><c>POST</c> creates a project of the account; <c>GET</c> lists them (a bare array). Signed as the account.</summary>
+    public const string Projects = "/v2/project";
+
+    /// <summary><c>GET</c> reads a project of the account; <c>PUT</c> changes its status; <c>DELETE</c> deletes it. Signed as the account.</summary>
+    public const string Project = "/v2/project/{projectApiKey}";
+
+    /// <summary><c>POST</c>: gives a project of the account a new secret. Signed as the account.</summary>
+    public const string ProjectRefreshSecret = "/v2/project/{projectApiKey}/refreshSecret";
 }

@@ -107,7 +107,7 @@ public sealed record Transcription
 }
 
 /// <summary>One page of <c>GET /v2/project/{apiKey}/archive</c>.</summary>
-internal sealed record ArchiveList
+internal sealed record ArchiveList : IListAnswer<Archive>
 {
     /// <summary>How many archives match in all (not just on this page).</summary>
     public int Count { get; init; }

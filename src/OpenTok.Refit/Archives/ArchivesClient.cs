@@ -48,14 +48,7 @@ internal sealed class ArchivesClient(IArchivesApi api, string apiKey) : IArchive
             Arguments.EnsureSessionOf(sessionId, apiKey, nameof(sessionId));
         }
 
-        return new Pageable<Archive>(
-            async (offset, count, ct) =>
-            {
-                var list = await api.ListAsync(apiKey, offset, count, sessionId, ct).ConfigureAwait(false);
-                return new Page<Archive>(list.Items, offset, list.Count);
-            },
-            MaxPageSize,
-            cancellationToken);
+        return Pageable.FromListEndpoint<Archive, ArchiveList>((offset, count, ct) => api.ListAsync(apiKey, offset, count, sessionId, ct), MaxPageSize, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -97,7 +97,7 @@ public sealed record BroadcastSettings
 }
 
 /// <summary>One page of <c>GET /v2/project/{apiKey}/broadcast</c>.</summary>
-internal sealed record BroadcastList
+internal sealed record BroadcastList : IListAnswer<Broadcast>
 {
     public int Count { get; init; }
 

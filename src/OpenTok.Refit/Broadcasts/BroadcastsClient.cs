@@ -39,14 +39,7 @@ internal sealed class BroadcastsClient(IBroadcastsApi api, string apiKey) : IBro
             Arguments.EnsureSessionOf(sessionId, apiKey, nameof(sessionId));
         }
 
-        return new Pageable<Broadcast>(
-            async (offset, count, ct) =>
-            {
-                var list = await api.ListAsync(apiKey, offset, count, sessionId, ct).ConfigureAwait(false);
-                return new Page<Broadcast>(list.Items, offset, list.Count);
-            },
-            MaxPageSize,
-            cancellationToken);
+        return Pageable.FromListEndpoint<Broadcast, BroadcastList>((offset, count, ct) => api.ListAsync(apiKey, offset, count, sessionId, ct), MaxPageSize, cancellationToken);
     }
 
     /// <inheritdoc/>

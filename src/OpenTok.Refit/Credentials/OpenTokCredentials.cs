@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using OpenTok.Refit.Api;
 using OpenTok.Refit.Tokens;
 
 namespace OpenTok.Refit;
@@ -15,8 +16,23 @@ internal abstract class OpenTokCredentials : IDisposable
     /// <summary>The header that carries an OpenTok project's REST JWT.</summary>
     public const string OpenTokAuthHeader = "X-OPENTOK-AUTH";
 
+    // Refit records on every request the endpoint interface it comes from; the account's endpoints are marked by theirs.
+    private static readonly HttpRequestOptionsKey<Type> EndpointInterfaceKey = new(global::Refit.HttpRequestMessageOptions.InterfaceType);
+
     /// <summary>The id in every <c>/v2/project/{apiKey}/…</c> path: the API key, or the application id.</summary>
     public abstract string ProjectId { get; }
+
+    /// <summary>
+    /// Whom a request speaks for: the account, when it comes from an <see cref="IAccountApi"/> (project management),
+    /// else the project. Its REST JWT carries this as <c>ist</c>.
+    /// </summary>
+    public static RestJwtIssuerType IssuerTypeOf(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(EndpointInterfaceKey, out var endpoints) && typeof(IAccountApi).IsAssignableFrom(endpoints)
+            ? RestJwtIssuerType.Account
+            : RestJwtIssuerType.Project;
+    }
 
     /// <summary>Makes the credentials the options describe.</summary>
     /// <exception cref="OpenTokArgumentException">The options do not describe exactly one valid mode.</exception>
@@ -29,7 +45,10 @@ internal abstract class OpenTokCredentials : IDisposable
             : new ApiKeyCredentials(options.ApiKey, options.ApiSecret);
     }
 
-    /// <summary>Puts a fresh REST JWT, dated <paramref name="serverNow"/>, on the request, replacing any earlier one.</summary>
+    /// <summary>
+    /// Puts a fresh REST JWT, dated <paramref name="serverNow"/>, on the request, replacing any earlier one: signed as the
+    /// project, or as the account for project management (<see cref="IssuerTypeOf"/>).
+    /// </summary>
     public abstract void Authenticate(HttpRequestMessage request, DateTimeOffset serverNow);
 
     /// <summary>Signs a client token in the given format.</summary>
@@ -49,7 +68,8 @@ internal abstract class OpenTokCredentials : IDisposable
 
         public override void Authenticate(HttpRequestMessage request, DateTimeOffset serverNow)
         {
-            var jwt = RestJwt.Create(apiKey, _secretUtf8, RestJwtIssuerType.Project, serverNow, serverNow + RestJwt.DefaultLifetime, Guid.NewGuid());
+            // The same key and secret either way: a client for project management is made with the account's.
+            var jwt = RestJwt.Create(apiKey, _secretUtf8, IssuerTypeOf(request), serverNow, serverNow + RestJwt.DefaultLifetime, Guid.NewGuid());
             request.Headers.Authorization = null;
             request.Headers.Remove(OpenTokAuthHeader);
             request.Headers.TryAddWithoutValidation(OpenTokAuthHeader, jwt);
@@ -64,6 +84,12 @@ internal abstract class OpenTokCredentials : IDisposable
 
         public override void Authenticate(HttpRequestMessage request, DateTimeOffset serverNow)
         {
+            // The area clients refuse the account's endpoints first; this guards a request that got here regardless.
+            if (IssuerTypeOf(request) == RestJwtIssuerType.Account)
+            {
+                throw new NotSupportedException("Project management exists only for OpenTok API-key credentials; a Vonage application cannot sign as an OpenTok account.");
+            }
+
             var jwt = ApplicationTokens.CreateRestJwt(applicationId, privateKey, serverNow, serverNow + RestJwt.DefaultLifetime, Guid.NewGuid());
             request.Headers.Remove(OpenTokAuthHeader);
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + jwt);

@@ -130,6 +130,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Moderation);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Streams);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Connections);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).ExperienceComposer);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Callbacks);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Projects);
         }
         else
         {
@@ -141,6 +144,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Moderation);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Streams);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Connections);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().ExperienceComposer);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Callbacks);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Projects);
         }
 
         return httpClient;

@@ -6,7 +6,8 @@ namespace OpenTok.Refit.Http;
 
 /// <summary>
 /// Authenticates every attempt of every request: a fresh REST JWT (<c>X-OPENTOK-AUTH</c> for an OpenTok project,
-/// <c>Authorization: Bearer</c> for a Vonage application) dated by the server's clock
+/// with <c>ist</c> = <c>account</c> for project management and <c>project</c> otherwise; <c>Authorization: Bearer</c>
+/// for a Vonage application) dated by the server's clock
 /// (so a retried request never carries a stale one), the SDK's <c>User-Agent</c>, and <c>Accept: application/json</c>.
 /// If the server rejects the JWT and its <c>Date</c> shows the clocks were further apart than thought, the
 /// request is signed again and resent once: a rejected request took no effect, whatever its method.

@@ -28,6 +28,10 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<RtmpStatus>),
         typeof(ExtensibleEnumConverter<VideoType>),
         typeof(ExtensibleEnumConverter<ConnectionState>),
+        typeof(ExtensibleEnumConverter<RenderStatus>),
+        typeof(ExtensibleEnumConverter<CallbackGroup>),
+        typeof(ExtensibleEnumConverter<CallbackEvent>),
+        typeof(ExtensibleEnumConverter<ProjectStatus>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]
@@ -46,6 +50,16 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(StreamClassListsRequest))]
 [JsonSerializable(typeof(ConnectionList))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(StartRenderRequest))]
+[JsonSerializable(typeof(Render))]
+[JsonSerializable(typeof(RenderList))]
+[JsonSerializable(typeof(RegisterCallbackRequest))]
+[JsonSerializable(typeof(Callback))]
+[JsonSerializable(typeof(Callback[]))]
+[JsonSerializable(typeof(CreateProjectRequest))]
+[JsonSerializable(typeof(ProjectStatusChange))]
+[JsonSerializable(typeof(Project))]
+[JsonSerializable(typeof(Project[]))]
 internal sealed partial class OpenTokJsonContext : JsonSerializerContext;
 
 /// <summary>The error body every endpoint answers with: <c>{ "code": 404, "message": "…" }</c>.</summary>

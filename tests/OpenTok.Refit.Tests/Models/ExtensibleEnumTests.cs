@@ -61,7 +61,13 @@ public sealed class ExtensibleEnumTests
             .Select(type => type.GetGenericArguments()[0].Name)
             .Order();
 
-        Assert.Equal(["ArchiveStatus", "BroadcastStatus", "ConnectionState", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode", "VideoType"], extensibleEnums);
+        string[] expected =
+        [
+            "ArchiveStatus", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode",
+            "ConnectionState", "VideoType",
+            "CallbackEvent", "CallbackGroup", "ProjectStatus", "RenderStatus",
+        ];
+        Assert.Equal(expected.Order(), extensibleEnums);
         Assert.Equal(extensibleEnums, converted);
     }
 
