@@ -65,6 +65,9 @@ public sealed partial class OpenTokClient : IDisposable
         Sessions = new SessionsClient(RestService.ForGenerated<ISessionsApi>(httpClient, settings), GenerateToken);
         Archives = new ArchivesClient(RestService.ForGenerated<IArchivesApi>(httpClient, settings), ApiKey);
         Broadcasts = new BroadcastsClient(RestService.ForGenerated<IBroadcastsApi>(httpClient, settings), ApiKey);
+        Sip = new SipClient(RestService.ForGenerated<ISipApi>(httpClient, settings), ApiKey);
+        AudioConnector = new AudioConnectorClient(RestService.ForGenerated<IAudioConnectorApi>(httpClient, settings), ApiKey);
+        Captions = new CaptionsClient(RestService.ForGenerated<ICaptionsApi>(httpClient, settings), ApiKey);
     }
 
     private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
@@ -103,6 +106,15 @@ public sealed partial class OpenTokClient : IDisposable
 
     /// <summary>Live-streaming broadcasts to HLS and RTMP: start, stop, read, list, layout and streams (<c>opentok.Broadcasts.StartAsync(...)</c>).</summary>
     public IBroadcastsClient Broadcasts { get; }
+
+    /// <summary>SIP interconnect: dial a SIP endpoint into a session and play DTMF tones (<c>opentok.Sip.DialAsync(...)</c>).</summary>
+    public ISipClient Sip { get; }
+
+    /// <summary>The Audio Connector: stream a session's audio to a WebSocket server, and stop it (<c>opentok.AudioConnector.ConnectAsync(...)</c>).</summary>
+    public IAudioConnectorClient AudioConnector { get; }
+
+    /// <summary>Live captions: start and stop captioning a session (<c>opentok.Captions.StartAsync(...)</c>).</summary>
+    public ICaptionsClient Captions { get; }
 
     /// <summary>Creates a session; the same call as <see cref="ISessionsClient.CreateAsync"/>, here because every OpenTok app starts with it.</summary>
     /// <param name="options">Media mode, archive mode, location, encryption; <see langword="null"/> for a relayed, manually archived session.</param>

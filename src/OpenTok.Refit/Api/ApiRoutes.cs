@@ -42,4 +42,27 @@ internal static class ApiRoutes
 
     /// <summary><c>PATCH</c>: adds or removes a stream of a manual-mode broadcast.</summary>
     public const string BroadcastStreams = "/v2/project/{apiKey}/broadcast/{broadcastId}/streams";
+
+    // Media connectors (SIP, Audio Connector) and live captions.
+
+    /// <summary><c>DELETE</c>: disconnects a client from a session; it also ends an Audio Connector or SIP connection.</summary>
+    public const string Connection = "/v2/project/{apiKey}/session/{sessionId}/connection/{connectionId}";
+
+    /// <summary><c>POST</c>: dials a SIP endpoint into a session.</summary>
+    public const string SipDial = "/v2/project/{apiKey}/dial";
+
+    /// <summary><c>POST</c>: plays DTMF tones to every SIP participant of a session.</summary>
+    public const string SessionPlayDtmf = "/v2/project/{apiKey}/session/{sessionId}/play-dtmf";
+
+    /// <summary><c>POST</c>: plays DTMF tones to one SIP participant.</summary>
+    public const string ConnectionPlayDtmf = "/v2/project/{apiKey}/session/{sessionId}/connection/{connectionId}/play-dtmf";
+
+    /// <summary><c>POST</c>: connects a session's audio to a WebSocket server (Audio Connector).</summary>
+    public const string AudioConnect = "/v2/project/{apiKey}/connect";
+
+    /// <summary><c>POST</c>: starts live captions of a session.</summary>
+    public const string Captions = "/v2/project/{apiKey}/captions";
+
+    /// <summary><c>POST</c> (not DELETE, whatever the .NET SDK does): stops live captions.</summary>
+    public const string CaptionsStop = "/v2/project/{apiKey}/captions/{captionsId}/stop";
 }

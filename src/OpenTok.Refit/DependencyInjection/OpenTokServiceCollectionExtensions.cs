@@ -125,6 +125,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Archives);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sessions);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Broadcasts);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sip);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).AudioConnector);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Captions);
         }
         else
         {
@@ -132,6 +135,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Archives);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sessions);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Broadcasts);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sip);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().AudioConnector);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Captions);
         }
 
         return httpClient;

@@ -26,6 +26,8 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<BroadcastStatus>),
         typeof(ExtensibleEnumConverter<HlsStatus>),
         typeof(ExtensibleEnumConverter<RtmpStatus>),
+        typeof(ExtensibleEnumConverter<AudioTransportType>),
+        typeof(ExtensibleEnumConverter<AudioEncoding>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]
@@ -37,6 +39,13 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(StartBroadcastRequest))]
 [JsonSerializable(typeof(Broadcast))]
 [JsonSerializable(typeof(BroadcastList))]
+[JsonSerializable(typeof(SipDialRequest))]
+[JsonSerializable(typeof(SipCall))]
+[JsonSerializable(typeof(PlayDtmfRequest))]
+[JsonSerializable(typeof(AudioConnectRequest))]
+[JsonSerializable(typeof(AudioConnection))]
+[JsonSerializable(typeof(StartCaptionsRequest))]
+[JsonSerializable(typeof(Captions))]
 [JsonSerializable(typeof(ErrorBody))]
 internal sealed partial class OpenTokJsonContext : JsonSerializerContext;
 
