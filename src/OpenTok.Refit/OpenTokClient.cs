@@ -65,6 +65,10 @@ public sealed partial class OpenTokClient : IDisposable
         Sessions = new SessionsClient(RestService.ForGenerated<ISessionsApi>(httpClient, settings), GenerateToken);
         Archives = new ArchivesClient(RestService.ForGenerated<IArchivesApi>(httpClient, settings), ApiKey);
         Broadcasts = new BroadcastsClient(RestService.ForGenerated<IBroadcastsApi>(httpClient, settings), ApiKey);
+        Signals = new SignalsClient(RestService.ForGenerated<ISignalsApi>(httpClient, settings), ApiKey);
+        Moderation = new ModerationClient(RestService.ForGenerated<IModerationApi>(httpClient, settings), ApiKey);
+        Streams = new StreamsClient(RestService.ForGenerated<IStreamsApi>(httpClient, settings), ApiKey);
+        Connections = new ConnectionsClient(RestService.ForGenerated<IConnectionsApi>(httpClient, settings), ApiKey);
         Sip = new SipClient(RestService.ForGenerated<ISipApi>(httpClient, settings), ApiKey);
         AudioConnector = new AudioConnectorClient(RestService.ForGenerated<IAudioConnectorApi>(httpClient, settings), ApiKey);
         Captions = new CaptionsClient(RestService.ForGenerated<ICaptionsApi>(httpClient, settings), ApiKey);
@@ -106,6 +110,18 @@ public sealed partial class OpenTokClient : IDisposable
 
     /// <summary>Live-streaming broadcasts to HLS and RTMP: start, stop, read, list, layout and streams (<c>opentok.Broadcasts.StartAsync(...)</c>).</summary>
     public IBroadcastsClient Broadcasts { get; }
+
+    /// <summary>Signals to a whole session or one connection (<c>opentok.Signals.SendAsync(...)</c>).</summary>
+    public ISignalsClient Signals { get; }
+
+    /// <summary>Moderation: force disconnect, force mute one stream or all (<c>opentok.Moderation.ForceMuteAllAsync(...)</c>).</summary>
+    public IModerationClient Moderation { get; }
+
+    /// <summary>A session's streams: read, list, set layout classes (<c>opentok.Streams.ListAsync(...)</c>).</summary>
+    public IStreamsClient Streams { get; }
+
+    /// <summary>A session's connections and their states (<c>opentok.Connections.ListAsync(...)</c>).</summary>
+    public IConnectionsClient Connections { get; }
 
     /// <summary>SIP interconnect: dial a SIP endpoint into a session and play DTMF tones (<c>opentok.Sip.DialAsync(...)</c>).</summary>
     public ISipClient Sip { get; }

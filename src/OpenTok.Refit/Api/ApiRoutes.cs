@@ -43,10 +43,31 @@ internal static class ApiRoutes
     /// <summary><c>PATCH</c>: adds or removes a stream of a manual-mode broadcast.</summary>
     public const string BroadcastStreams = "/v2/project/{apiKey}/broadcast/{broadcastId}/streams";
 
-    // Media connectors (SIP, Audio Connector) and live captions.
+    /// <summary><c>POST</c>: sends a signal to every client connected to a session (204).</summary>
+    public const string SessionSignal = "/v2/project/{apiKey}/session/{sessionId}/signal";
 
-    /// <summary><c>DELETE</c>: disconnects a client from a session; it also ends an Audio Connector or SIP connection.</summary>
+    /// <summary><c>GET</c>: lists a session's connections, with their states.</summary>
+    public const string Connections = "/v2/project/{apiKey}/session/{sessionId}/connection";
+
+    /// <summary><c>DELETE</c>: forces a client to disconnect from a session (204).</summary>
     public const string Connection = "/v2/project/{apiKey}/session/{sessionId}/connection/{connectionId}";
+
+    /// <summary><c>POST</c>: sends a signal to one connection (204).</summary>
+    public const string ConnectionSignal = "/v2/project/{apiKey}/session/{sessionId}/connection/{connectionId}/signal";
+
+    /// <summary><c>GET</c> lists a session's streams; <c>PUT</c> sets the layout class lists of several streams at once.</summary>
+    public const string Streams = "/v2/project/{apiKey}/session/{sessionId}/stream";
+
+    /// <summary><c>GET</c>: reads one stream.</summary>
+    public const string Stream = "/v2/project/{apiKey}/session/{sessionId}/stream/{streamId}";
+
+    /// <summary><c>POST</c>, no body: forces one stream's audio off.</summary>
+    public const string StreamMute = "/v2/project/{apiKey}/session/{sessionId}/stream/{streamId}/mute";
+
+    /// <summary><c>POST</c>: forces every stream's audio off but the excluded ones (<c>active: true</c>), or ends that state (<c>active: false</c>).</summary>
+    public const string SessionMute = "/v2/project/{apiKey}/session/{sessionId}/mute";
+
+    // Media connectors (SIP, Audio Connector) and live captions.
 
     /// <summary><c>POST</c>: dials a SIP endpoint into a session.</summary>
     public const string SipDial = "/v2/project/{apiKey}/dial";

@@ -11,7 +11,8 @@ namespace OpenTok.Refit;
 /// <summary>
 /// Registers OpenTok with dependency injection: options bound and validated at start, an <see cref="HttpClient"/>
 /// from <see cref="IHttpClientFactory"/> with the resilience, telemetry and auth handlers, and
-/// <see cref="OpenTokClient"/> with its area clients (<see cref="IArchivesClient"/>, <see cref="IBroadcastsClient"/>, <see cref="ISessionsClient"/>).
+/// <see cref="OpenTokClient"/> with its area clients (<see cref="IArchivesClient"/>, <see cref="IBroadcastsClient"/>, <see cref="ISessionsClient"/>, <see cref="ISignalsClient"/>,
+/// <see cref="IModerationClient"/>, <see cref="IStreamsClient"/>, <see cref="IConnectionsClient"/>, …).
 /// </summary>
 public static class OpenTokServiceCollectionExtensions
 {
@@ -125,6 +126,10 @@ public static class OpenTokServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Archives);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sessions);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Broadcasts);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Signals);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Moderation);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Streams);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Connections);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sip);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).AudioConnector);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Captions);
@@ -135,6 +140,10 @@ public static class OpenTokServiceCollectionExtensions
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Archives);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sessions);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Broadcasts);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Signals);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Moderation);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Streams);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Connections);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sip);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().AudioConnector);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Captions);

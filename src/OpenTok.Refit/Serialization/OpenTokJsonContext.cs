@@ -26,6 +26,8 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<BroadcastStatus>),
         typeof(ExtensibleEnumConverter<HlsStatus>),
         typeof(ExtensibleEnumConverter<RtmpStatus>),
+        typeof(ExtensibleEnumConverter<VideoType>),
+        typeof(ExtensibleEnumConverter<ConnectionState>),
         typeof(ExtensibleEnumConverter<AudioTransportType>),
         typeof(ExtensibleEnumConverter<AudioEncoding>),
     ])]
@@ -39,6 +41,12 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(StartBroadcastRequest))]
 [JsonSerializable(typeof(Broadcast))]
 [JsonSerializable(typeof(BroadcastList))]
+[JsonSerializable(typeof(Signal))]
+[JsonSerializable(typeof(ForceMuteRequest))]
+[JsonSerializable(typeof(SessionStream))]
+[JsonSerializable(typeof(StreamList))]
+[JsonSerializable(typeof(StreamClassListsRequest))]
+[JsonSerializable(typeof(ConnectionList))]
 [JsonSerializable(typeof(SipDialRequest))]
 [JsonSerializable(typeof(SipCall))]
 [JsonSerializable(typeof(PlayDtmfRequest))]

@@ -61,7 +61,7 @@ public sealed class ExtensibleEnumTests
             .Select(type => type.GetGenericArguments()[0].Name)
             .Order();
 
-        Assert.Equal(["ArchiveStatus", "AudioEncoding", "AudioTransportType", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode"], extensibleEnums);
+        Assert.Equal(["ArchiveStatus", "AudioEncoding", "AudioTransportType", "BroadcastStatus", "ConnectionState", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode", "VideoType"], extensibleEnums);
         Assert.Equal(extensibleEnums, converted);
     }
 
