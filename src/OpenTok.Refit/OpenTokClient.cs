@@ -70,7 +70,7 @@ public sealed partial class OpenTokClient : IDisposable
         Streams = new StreamsClient(RestService.ForGenerated<IStreamsApi>(httpClient, settings), ApiKey);
         Connections = new ConnectionsClient(RestService.ForGenerated<IConnectionsApi>(httpClient, settings), ApiKey);
         Sip = new SipClient(RestService.ForGenerated<ISipApi>(httpClient, settings), ApiKey);
-        AudioConnector = new AudioConnectorClient(RestService.ForGenerated<IAudioConnectorApi>(httpClient, settings), ApiKey);
+        AudioConnector = new AudioConnectorClient(RestService.ForGenerated<IAudioConnectorApi>(httpClient, settings), Moderation, ApiKey);
         Captions = new CaptionsClient(RestService.ForGenerated<ICaptionsApi>(httpClient, settings), ApiKey);
     }
 

@@ -2,8 +2,11 @@ using OpenTok.Refit.Api;
 
 namespace OpenTok.Refit;
 
-/// <summary>The Audio Connector area: validates, then calls the Refit-generated <see cref="IAudioConnectorApi"/>.</summary>
-internal sealed class AudioConnectorClient(IAudioConnectorApi api, string apiKey) : IAudioConnectorClient
+/// <summary>
+/// The Audio Connector area: validates, then calls the Refit-generated <see cref="IAudioConnectorApi"/>. Stopping is
+/// the moderation area's force disconnect, where that endpoint is declared once.
+/// </summary>
+internal sealed class AudioConnectorClient(IAudioConnectorApi api, IModerationClient moderation, string apiKey) : IAudioConnectorClient
 {
     /// <inheritdoc/>
     public Task<AudioConnection> ConnectAsync(string sessionId, string token, WebSocketOptions options, CancellationToken cancellationToken = default)
@@ -16,10 +19,6 @@ internal sealed class AudioConnectorClient(IAudioConnectorApi api, string apiKey
     }
 
     /// <inheritdoc/>
-    public Task StopAsync(string sessionId, string connectionId, CancellationToken cancellationToken = default)
-    {
-        Arguments.EnsureSessionOf(sessionId, apiKey, nameof(sessionId));
-        Arguments.EnsurePathSegment(connectionId, nameof(connectionId));
-        return api.DisconnectAsync(apiKey, sessionId, connectionId, cancellationToken);
-    }
+    public Task StopAsync(string sessionId, string connectionId, CancellationToken cancellationToken = default) =>
+        moderation.ForceDisconnectAsync(sessionId, connectionId, cancellationToken);
 }
