@@ -72,6 +72,9 @@ public sealed partial class OpenTokClient : IDisposable
         ExperienceComposer = new ExperienceComposerClient(RestService.ForGenerated<IExperienceComposerApi>(httpClient, settings), ApiKey);
         Callbacks = new CallbacksClient(RestService.ForGenerated<ICallbacksApi>(httpClient, settings), ApiKey, IsVonageApplication);
         Projects = new ProjectsClient(RestService.ForGenerated<IProjectsApi>(httpClient, settings), IsVonageApplication);
+        Sip = new SipClient(RestService.ForGenerated<ISipApi>(httpClient, settings), ApiKey);
+        AudioConnector = new AudioConnectorClient(RestService.ForGenerated<IAudioConnectorApi>(httpClient, settings), Moderation, ApiKey);
+        Captions = new CaptionsClient(RestService.ForGenerated<ICaptionsApi>(httpClient, settings), ApiKey);
     }
 
     private OpenTokClient(OpenTokOptions options, TimeProvider timeProvider, ServiceProvider ownedServices)
@@ -137,6 +140,15 @@ public sealed partial class OpenTokClient : IDisposable
     /// project's; its calls are signed as the account. On a Vonage application every call throws <see cref="NotSupportedException"/>.
     /// </summary>
     public IProjectsClient Projects { get; }
+
+    /// <summary>SIP interconnect: dial a SIP endpoint into a session and play DTMF tones (<c>opentok.Sip.DialAsync(...)</c>).</summary>
+    public ISipClient Sip { get; }
+
+    /// <summary>The Audio Connector: stream a session's audio to a WebSocket server, and stop it (<c>opentok.AudioConnector.ConnectAsync(...)</c>).</summary>
+    public IAudioConnectorClient AudioConnector { get; }
+
+    /// <summary>Live captions: start and stop captioning a session (<c>opentok.Captions.StartAsync(...)</c>).</summary>
+    public ICaptionsClient Captions { get; }
 
     /// <summary>Creates a session; the same call as <see cref="ISessionsClient.CreateAsync"/>, here because every OpenTok app starts with it.</summary>
     /// <param name="options">Media mode, archive mode, location, encryption; <see langword="null"/> for a relayed, manually archived session.</param>

@@ -4,6 +4,7 @@ using OpenTok.Refit.Emulator.Areas.Broadcasts;
 using OpenTok.Refit.Emulator.Areas.Callbacks;
 using OpenTok.Refit.Emulator.Areas.ExperienceComposer;
 using OpenTok.Refit.Emulator.Areas.Projects;
+using OpenTok.Refit.Emulator.Areas.Captions;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.State;
 
@@ -25,6 +26,7 @@ internal static class EmulatorAreas
         endpoints.MapExperienceComposer(state);
         endpoints.MapCallbacks(state);
         endpoints.MapProjects(state);
+        endpoints.MapCaptions(state);
         return endpoints;
     }
 }

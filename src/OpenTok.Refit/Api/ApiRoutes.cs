@@ -88,4 +88,24 @@ internal static class ApiRoutes
 
     /// <summary><c>POST</c>: gives a project of the account a new secret. Signed as the account.</summary>
     public const string ProjectRefreshSecret = "/v2/project/{projectApiKey}/refreshSecret";
+
+    // Media connectors (SIP, Audio Connector) and live captions.
+
+    /// <summary><c>POST</c>: dials a SIP endpoint into a session.</summary>
+    public const string SipDial = "/v2/project/{apiKey}/dial";
+
+    /// <summary><c>POST</c>: plays DTMF tones to every SIP participant of a session.</summary>
+    public const string SessionPlayDtmf = "/v2/project/{apiKey}/session/{sessionId}/play-dtmf";
+
+    /// <summary><c>POST</c>: plays DTMF tones to one SIP participant.</summary>
+    public const string ConnectionPlayDtmf = "/v2/project/{apiKey}/session/{sessionId}/connection/{connectionId}/play-dtmf";
+
+    /// <summary><c>POST</c>: connects a session's audio to a WebSocket server (Audio Connector).</summary>
+    public const string AudioConnect = "/v2/project/{apiKey}/connect";
+
+    /// <summary><c>POST</c>: starts live captions of a session.</summary>
+    public const string Captions = "/v2/project/{apiKey}/captions";
+
+    /// <summary><c>POST</c> (not DELETE, whatever the .NET SDK does): stops live captions.</summary>
+    public const string CaptionsStop = "/v2/project/{apiKey}/captions/{captionsId}/stop";
 }

@@ -13,6 +13,12 @@ public partial record ArchiveOptions
     /// <summary>The highest quantization parameter the server accepts.</summary>
     public const int MaxQuantizationParameter = 40;
 
+    /// <summary>The lowest <see cref="MaxBitrate"/> the service accepts, in bits per second.</summary>
+    public const int MinBitrate = 100_000;
+
+    /// <summary>The highest <see cref="MaxBitrate"/> the service accepts, in bits per second.</summary>
+    public const int MaxBitrateLimit = 6_000_000;
+
     /// <summary>A name for the archive, to tell archives apart. Default none.</summary>
     public string? Name { get; init; }
 
@@ -37,19 +43,31 @@ public partial record ArchiveOptions
     /// <summary>Tells simultaneous archives of one session apart; needed to start a second one. Default none.</summary>
     public string? MultiArchiveTag { get; init; }
 
-    /// <summary>A cap on the video bit rate of a composed archive, in bits per second. Not with <see cref="QuantizationParameter"/>.</summary>
+    /// <summary>
+    /// A cap on the video bit rate of a composed archive (audio is not counted), 100 000 to 6 000 000 bits per
+    /// second, to bound the file's size. Not with <see cref="QuantizationParameter"/>.
+    /// </summary>
     public int? MaxBitrate { get; init; }
 
-    /// <summary>The video quality of a composed archive, 15 (best) to 40. Not with <see cref="MaxBitrate"/>.</summary>
+    /// <summary>The video quality of a composed archive as a fixed quantization parameter, 15 (best, largest) to 40. Not with <see cref="MaxBitrate"/>.</summary>
     public int? QuantizationParameter { get; init; }
 
-    /// <summary>Whether to transcribe the archive after the call. Needs audio.</summary>
+    /// <summary>
+    /// Whether to transcribe the archive after the call; the transcription (a JSON file) is described by
+    /// <see cref="Archive.Transcription"/>. Needs audio; the service documents transcription for individual
+    /// archives (<see cref="OutputMode.Individual"/>).
+    /// </summary>
     public bool? HasTranscription { get; init; }
 
     /// <summary>How to transcribe; only with <see cref="HasTranscription"/>.</summary>
     public TranscriptionProperties? TranscriptionProperties { get; init; }
 
-    /// <summary>Checks every rule the service applies to these options and their layout: audio or video, resolution and layout only when composed, a known resolution, bit rate or quantization (15–40) but not both, transcription only with audio.</summary>
+    /// <summary>
+    /// Checks every rule the service applies to these options and their layout: audio or video, resolution and layout
+    /// only when composed, a known resolution, a bit rate (100 000–6 000 000) or a quantization parameter (15–40) but
+    /// not both and only when composed, transcription only with audio, and transcription properties only with
+    /// transcription and with a well-formed language code.
+    /// </summary>
     /// <exception cref="OpenTokArgumentException">A rule is broken; the message says which.</exception>
     public void Validate()
     {
@@ -97,16 +115,30 @@ public partial record ArchiveOptions
             throw new OpenTokArgumentException("MaxBitrate and QuantizationParameter cannot both be set; choose one.", nameof(QuantizationParameter));
         }
 
-        if (MaxBitrate is { } bitrate && (bitrate <= 0 || individual))
+        if (MaxBitrate is { } bitrate)
         {
-            throw new OpenTokArgumentException($"MaxBitrate must be positive and applies only to composed archives; it is {bitrate} with output mode '{OutputMode}'.", nameof(MaxBitrate));
+            if (individual)
+            {
+                throw new OpenTokArgumentException("MaxBitrate applies only to composed archives; remove it or use OutputMode.Composed.", nameof(MaxBitrate));
+            }
+
+            if (bitrate < MinBitrate || bitrate > MaxBitrateLimit)
+            {
+                throw new OpenTokArgumentException($"MaxBitrate must be from {MinBitrate} to {MaxBitrateLimit} bits per second; it is {bitrate}.", nameof(MaxBitrate));
+            }
         }
 
-        if (QuantizationParameter is { } qp && (qp < MinQuantizationParameter || qp > MaxQuantizationParameter || individual))
+        if (QuantizationParameter is { } qp)
         {
-            throw new OpenTokArgumentException(
-                $"QuantizationParameter must be from {MinQuantizationParameter} to {MaxQuantizationParameter} and applies only to composed archives; it is {qp} with output mode '{OutputMode}'.",
-                nameof(QuantizationParameter));
+            if (individual)
+            {
+                throw new OpenTokArgumentException("QuantizationParameter applies only to composed archives; remove it or use OutputMode.Composed.", nameof(QuantizationParameter));
+            }
+
+            if (qp < MinQuantizationParameter || qp > MaxQuantizationParameter)
+            {
+                throw new OpenTokArgumentException($"QuantizationParameter must be from {MinQuantizationParameter} (best) to {MaxQuantizationParameter}; it is {qp}.", nameof(QuantizationParameter));
+            }
         }
 
         if (HasTranscription == true && !HasAudio)
@@ -118,18 +150,32 @@ public partial record ArchiveOptions
         {
             throw new OpenTokArgumentException("TranscriptionProperties apply only when HasTranscription is true.", nameof(TranscriptionProperties));
         }
+
+        TranscriptionProperties?.Validate();
     }
 }
 
-/// <summary>How a post-call transcription is made.</summary>
+/// <summary>How a post-call transcription is made. On the wire <c>transcriptionProperties</c>, members camelCase.</summary>
 [GenerateBuilder]
 public sealed partial record TranscriptionProperties
 {
-    /// <summary>The spoken language, e.g. <c>en-US</c>.</summary>
+    /// <summary>The main spoken language as a BCP-47 language and region, e.g. <c>en-US</c> (the server's default).</summary>
     public string? PrimaryLanguageCode { get; init; }
 
-    /// <summary>Whether to add a summary.</summary>
+    /// <summary>Whether to add an AI-generated summary to the transcription. Default: the server's (no summary).</summary>
     public bool? HasSummary { get; init; }
+
+    /// <summary>Checks the language code has the shape of one (<c>ll-CC</c> or <c>lll-CC</c>).</summary>
+    /// <exception cref="OpenTokArgumentException">It does not.</exception>
+    public void Validate()
+    {
+        if (PrimaryLanguageCode is not null && !LanguageCodes.IsWellFormed(PrimaryLanguageCode))
+        {
+            throw new OpenTokArgumentException(
+                $"TranscriptionProperties.PrimaryLanguageCode must be a BCP-47 language and region such as en-US; {Arguments.Quote(PrimaryLanguageCode)} is not.",
+                "TranscriptionProperties.PrimaryLanguageCode");
+        }
+    }
 }
 
 /// <summary>The body of <c>POST /v2/project/{apiKey}/archive</c>: the session plus <see cref="ArchiveOptions"/>.</summary>

@@ -133,6 +133,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).ExperienceComposer);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Callbacks);
             services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Projects);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Sip);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).AudioConnector);
+            services.AddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<OpenTokClient>(key).Captions);
         }
         else
         {
@@ -147,6 +150,9 @@ public static class OpenTokServiceCollectionExtensions
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().ExperienceComposer);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Callbacks);
             services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Projects);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Sip);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().AudioConnector);
+            services.AddTransient(sp => sp.GetRequiredService<OpenTokClient>().Captions);
         }
 
         return httpClient;

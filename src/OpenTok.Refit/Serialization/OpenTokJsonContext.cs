@@ -32,6 +32,8 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<CallbackGroup>),
         typeof(ExtensibleEnumConverter<CallbackEvent>),
         typeof(ExtensibleEnumConverter<ProjectStatus>),
+        typeof(ExtensibleEnumConverter<AudioTransportType>),
+        typeof(ExtensibleEnumConverter<AudioEncoding>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]
@@ -49,6 +51,13 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(StreamList))]
 [JsonSerializable(typeof(StreamClassListsRequest))]
 [JsonSerializable(typeof(ConnectionList))]
+[JsonSerializable(typeof(SipDialRequest))]
+[JsonSerializable(typeof(SipCall))]
+[JsonSerializable(typeof(PlayDtmfRequest))]
+[JsonSerializable(typeof(AudioConnectRequest))]
+[JsonSerializable(typeof(AudioConnection))]
+[JsonSerializable(typeof(StartCaptionsRequest))]
+[JsonSerializable(typeof(Captions))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(StartRenderRequest))]
 [JsonSerializable(typeof(Render))]

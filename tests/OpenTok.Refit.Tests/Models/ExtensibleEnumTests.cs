@@ -66,6 +66,7 @@ public sealed class ExtensibleEnumTests
             "ArchiveStatus", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode",
             "ConnectionState", "VideoType",
             "CallbackEvent", "CallbackGroup", "ProjectStatus", "RenderStatus",
+            "AudioEncoding", "AudioTransportType",
         ];
         Assert.Equal(expected.Order(), extensibleEnums);
         Assert.Equal(extensibleEnums, converted);
