@@ -26,6 +26,13 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<BroadcastStatus>),
         typeof(ExtensibleEnumConverter<HlsStatus>),
         typeof(ExtensibleEnumConverter<RtmpStatus>),
+        // Callback events (Events/): read through OpenTokEventJsonContext, listed here so every extensible enum has its converter.
+        typeof(ExtensibleEnumConverter<OpenTokEventKind>),
+        typeof(ExtensibleEnumConverter<DestroyedReason>),
+        typeof(ExtensibleEnumConverter<StreamVideoType>),
+        typeof(ExtensibleEnumConverter<SipCallState>),
+        typeof(ExtensibleEnumConverter<RenderEventStatus>),
+        typeof(ExtensibleEnumConverter<CaptionsStatus>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]

@@ -61,7 +61,13 @@ public sealed class ExtensibleEnumTests
             .Select(type => type.GetGenericArguments()[0].Name)
             .Order();
 
-        Assert.Equal(["ArchiveStatus", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode"], extensibleEnums);
+        string[] expected =
+        [
+            "ArchiveStatus", "BroadcastStatus", "HlsStatus", "LayoutType", "OutputMode", "Resolution", "RtmpStatus", "StreamMode",
+            // Callback events (Events/).
+            "CaptionsStatus", "DestroyedReason", "OpenTokEventKind", "RenderEventStatus", "SipCallState", "StreamVideoType",
+        ];
+        Assert.Equal(expected.Order(), extensibleEnums);
         Assert.Equal(extensibleEnums, converted);
     }
 
