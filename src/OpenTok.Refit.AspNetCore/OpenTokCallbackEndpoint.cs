@@ -179,7 +179,11 @@ internal sealed partial class OpenTokCallbackEndpoint(string? optionsName, Func<
         [LoggerMessage(2, LogLevel.Error, "OpenTok callback {Kind} for session {SessionId}: a handler failed; answered 500 so the service delivers it again.")]
         public static partial void HandlerFailed(ILogger logger, Exception exception, string kind, string sessionId);
 
-        [LoggerMessage(3, LogLevel.Warning, "OpenTok callback refused with {Status}: {Reason}")]
-        public static partial void Refused(ILogger logger, int status, string reason);
+        // A refused signature may be an attack or a wrong secret: a warning. The rest is noise a scanner can make: information.
+        public static void Refused(ILogger logger, int status, string reason) =>
+            RefusedAt(logger, status is StatusCodes.Status401Unauthorized or StatusCodes.Status503ServiceUnavailable ? LogLevel.Warning : LogLevel.Information, status, reason);
+
+        [LoggerMessage(EventId = 3, Message = "OpenTok callback refused with {Status}: {Reason}")]
+        private static partial void RefusedAt(ILogger logger, LogLevel level, int status, string reason);
     }
 }

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTok.Refit.Tests;
 using OpenTok.Refit.Tests.Events;
 
 namespace OpenTok.Refit.AspNetCore.Tests;
@@ -109,6 +111,26 @@ public sealed class CallbackEndpointTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.DoesNotContain("database", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Single(server.Received);
+    }
+
+    [Fact]
+    public async Task Failures_are_logged_with_the_kind_and_session_never_with_the_body()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var server = await CallbackServer.StartAsync(services => services
+            .AddSingleton<ILoggerProvider>(logs)
+            .AddOpenTokEventHandler<FailingHandler>());
+
+        using var failed = await server.Client.PostAsync("opentok/events", Json(ConnectionCreated));
+        using var malformed = await server.Client.PostAsync("opentok/events", Json("{\"TOKENDATA\": oops"));
+
+        var lines = logs.Lines.Where(line => line.Contains("OpenTok.Refit.Callbacks", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, line => line.StartsWith("Error", StringComparison.Ordinal)
+            && line.Contains("connectionCreated", StringComparison.Ordinal)
+            && line.Contains("2_MX4xMzExMjU3MX5-MTQ3MDI1NzY3OTkxOH45QXRr", StringComparison.Ordinal)
+            && line.Contains("The database is down.", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Information", StringComparison.Ordinal) && line.Contains("400", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("TOKENDATA", StringComparison.Ordinal));
     }
 
     [Fact]
