@@ -34,6 +34,11 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<ProjectStatus>),
         typeof(ExtensibleEnumConverter<AudioTransportType>),
         typeof(ExtensibleEnumConverter<AudioEncoding>),
+        // Callback events (Events/): read through OpenTokEventJsonContext, listed here so every extensible enum has its converter.
+        typeof(ExtensibleEnumConverter<OpenTokEventKind>),
+        typeof(ExtensibleEnumConverter<DestroyedReason>),
+        typeof(ExtensibleEnumConverter<SipCallState>),
+        typeof(ExtensibleEnumConverter<CaptionsStatus>),
     ])]
 [JsonSerializable(typeof(CreatedSession[]))]
 [JsonSerializable(typeof(StartArchiveRequest))]

@@ -11,9 +11,13 @@ internal static class JwtReader
 {
     /// <summary>Reads an HS256 JWT signed with <paramref name="secret"/>.</summary>
     public static bool TryRead(string? token, string secret, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure) =>
+        TryRead(token, secret, "the API secret", out claims, out failure);
+
+    /// <summary>Reads an HS256 JWT signed with <paramref name="secret"/>, naming the secret <paramref name="secretName"/> in failures.</summary>
+    public static bool TryRead(string? token, string secret, string secretName, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure) =>
         TryRead(token, "HS256", (signed, signature) =>
             CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)),
-            "the API secret", out claims, out failure);
+            secretName, out claims, out failure);
 
     /// <summary>Reads an RS256 JWT signed with the private half of <paramref name="publicKey"/>.</summary>
     public static bool TryRead(string? token, RSA publicKey, [NotNullWhen(true)] out JwtClaims? claims, [NotNullWhen(false)] out string? failure) =>

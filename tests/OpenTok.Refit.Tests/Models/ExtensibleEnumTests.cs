@@ -67,6 +67,8 @@ public sealed class ExtensibleEnumTests
             "ConnectionState", "VideoType",
             "CallbackEvent", "CallbackGroup", "ProjectStatus", "RenderStatus",
             "AudioEncoding", "AudioTransportType",
+            // Callback events (Events/).
+            "CaptionsStatus", "DestroyedReason", "OpenTokEventKind", "SipCallState",
         ];
         Assert.Equal(expected.Order(), extensibleEnums);
         Assert.Equal(extensibleEnums, converted);
