@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Broadcasts;
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.State;
 
@@ -19,6 +20,7 @@ internal static class EmulatorAreas
         endpoints.MapSessions(state);
         endpoints.MapArchives(state);
         endpoints.MapBroadcasts(state);
+        endpoints.MapLiveSessions(state);
         return endpoints;
     }
 }
