@@ -181,6 +181,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
         app.MapAreas(emulator.State);
         app.MapControl(emulator);
+        app.MapClientControl(emulator);
         app.MapUnknownEndpoints();
         try
         {
@@ -255,6 +256,9 @@ public sealed class OpenTokEmulator : IAsyncDisposable
 
     /// <summary>A client connected with <see cref="ConnectAsync"/> (or the control endpoints), connected or not, until a reset.</summary>
     internal EmulatedClient? FindClient(string connectionId) => _liveStore.FindClient(connectionId);
+
+    /// <summary>A client's streams still published, oldest first, as the store has them now.</summary>
+    internal IReadOnlyList<StreamRecord> StreamsOf(EmulatedClient client) => _liveStore.StreamsOf(client);
 
     private VerifiedClientToken CheckTokenToConnect(string sessionId, string token)
     {

@@ -97,6 +97,18 @@ public sealed class EmulatedClient : IAsyncDisposable
 
     internal bool IsConnected => _connected;
 
+    /// <summary>Every stream it ever published, ended ones included.</summary>
+    internal IReadOnlyList<EmulatedPublication> AllPublications
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _publications.Values];
+            }
+        }
+    }
+
     /// <summary>Publishes a stream. When force mute all is on in the session, it starts with its audio muted.</summary>
     /// <param name="stream">Its name, video type and tracks.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
