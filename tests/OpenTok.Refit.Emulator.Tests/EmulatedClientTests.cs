@@ -326,4 +326,38 @@ public sealed class EmulatedClientTests
         Assert.Empty(await opentok.Streams.ListAsync(session.SessionId, Ct));
         Assert.Single(await opentok.Connections.ListAsync(session.SessionId, Ct));
     }
+    [Fact]
+    public async Task Clients_joining_publishing_and_signalling_at_once_each_see_every_signal_and_the_session_adds_up()
+    {
+        const int Clients = 16;
+        await using var emulator = await StartAsync();
+        using var opentok = emulator.CreateClient();
+        var session = await opentok.RoutedSessionAsync();
+        var tokens = Enumerable.Range(0, Clients).Select(i => session.GenerateToken(new TokenOptions { Data = $"n={i}" })).ToList();
+
+        // Everyone joins and publishes at once; then everyone signals the session at once.
+        var clients = await Task.WhenAll(tokens.Select(token => Task.Run(async () =>
+        {
+            var client = await emulator.ConnectAsync(session.SessionId, token, Ct);
+            await client.PublishAsync(Camera(client.Data!), Ct);
+            return client;
+        }, Ct)));
+        await Task.WhenAll(clients.Select(c => Task.Run(() => c.SendSignalAsync("hi", c.Data!, cancellationToken: Ct), Ct)));
+
+        Assert.Equal(Clients, (await opentok.Streams.ListAsync(session.SessionId, Ct)).Count);
+        Assert.Equal(Clients, (await opentok.Connections.ListAsync(session.SessionId, Ct)).Count(c => c.ConnectionState == ConnectionState.Connected));
+        foreach (var client in clients)
+        {
+            Assert.Equal(Enumerable.Range(0, Clients).Select(i => $"n={i}").Order(), client.Signals.Drain().Select(s => s.Data).Order());
+
+            // Each hears of every other connection and stream exactly once, whether it joined before or after them.
+            var events = client.Events.Drain();
+            Assert.Equal(Clients - 1, events.OfType<EmulatedClientEvent.ConnectionCreated>().Select(e => e.ConnectionId).Distinct().Count());
+            Assert.Equal(Clients - 1, events.OfType<EmulatedClientEvent.StreamCreated>().Select(e => e.StreamId).Distinct().Count());
+            Assert.Equal(2 * (Clients - 1), events.Count);
+        }
+
+        await Task.WhenAll(clients.Select(c => Task.Run(() => c.LeaveAsync(Ct), Ct)));
+        Assert.Empty(await opentok.Streams.ListAsync(session.SessionId, Ct));
+    }
 }

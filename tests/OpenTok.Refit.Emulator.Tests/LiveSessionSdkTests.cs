@@ -235,4 +235,26 @@ public sealed class LiveSessionSdkTests
         var e = await Assert.ThrowsAsync<EmulatedClientException>(() => emulator.ConnectAsync(session.SessionId, forged, Ct));
         Assert.Equal(EmulatedClientError.InvalidToken, e.Error);
     }
+    [Fact]
+    public async Task The_READMEs_emulated_client_example_runs_as_written()
+    {
+        await using var emulator = await StartAsync();
+        using var opentok = emulator.CreateClient();
+
+        var session = await opentok.CreateSessionAsync(new SessionOptions { MediaMode = MediaMode.Routed });
+        await using EmulatedClient host = await emulator.ConnectAsync(session.SessionId, session.GenerateToken(new TokenOptions { Role = Role.Moderator }));
+        await using EmulatedClient guest = await emulator.ConnectAsync(session.SessionId, session.GenerateToken());
+
+        EmulatedPublication camera = await guest.PublishAsync(new EmulatedStream { Name = "cam", VideoType = VideoType.Camera });
+        await opentok.Moderation.ForceMuteAllAsync(session.SessionId, excludedStreamIds: []);
+        Assert.True(camera.IsAudioMuted);
+
+        await opentok.Signals.SendToConnectionAsync(session.SessionId, guest.ConnectionId, new Signal { Type = "chat", Data = "hi" });
+        ReceivedSignal signal = await guest.Signals.ReadAsync();
+        Assert.Equal(new ReceivedSignal("chat", "hi", null), signal);
+
+        await host.ForceDisconnectAsync(guest.ConnectionId);
+        Assert.Empty(await opentok.Streams.ListAsync(session.SessionId));
+        Assert.Equal(new EmulatedClientEvent.Disconnected(EmulatedEndReason.ForceDisconnected), await guest.Events.ReadAllAsync(Ct).LastAsync(Ct));
+    }
 }
