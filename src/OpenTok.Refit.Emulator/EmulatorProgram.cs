@@ -81,6 +81,7 @@ public static class EmulatorProgram
               OpenTok__BaseAddress={emulator.BaseAddress}
               {Credentials(emulator)}
             Control (plain HTTP, no JWT): GET/PUT {emulator.BaseAddress}_emulator/faults, GET …/_emulator/statistics, POST …/_emulator/reset
+            Emulated clients: POST …/_emulator/clients with sessionId and token, then …/_emulator/clients/CONNECTION_ID[/streams|/signals|/events]
             Press Ctrl+C to stop.
             """).ConfigureAwait(false);
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);

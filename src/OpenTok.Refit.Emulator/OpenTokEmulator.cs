@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using OpenTok.Refit.Emulator.Areas;
 using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Projects;
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.Control;
 using OpenTok.Refit.Emulator.Pipeline;
@@ -29,9 +30,12 @@ namespace OpenTok.Refit.Emulator;
 /// other processes.
 /// </summary>
 /// <remarks>
-/// The emulator cannot see clients, so every routed session is taken to have clients connected and publishing:
-/// archives start at once, any stream id names a live stream, and an <c>archiveMode=always</c> session is recorded
-/// from its creation.
+/// Clients connect to its sessions in process with <see cref="ConnectAsync"/> (or over HTTP through the control
+/// endpoints): they publish streams, signal, and moderate, and the REST API sees them (signals, connections, streams,
+/// force disconnect and mute, the streams of manual-mode archives and broadcasts). The emulator cannot see real
+/// clients, so a routed session is still taken to have some: archives and broadcasts start with nobody connected, an
+/// <c>archiveMode=always</c> session is recorded from its creation, and in a session no emulated client has joined
+/// any stream id names a live stream.
 /// </remarks>
 public sealed class OpenTokEmulator : IAsyncDisposable
 {
@@ -49,6 +53,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     private readonly SessionStore _sessionStore;
     private readonly ArchiveStore _archiveStore;
     private readonly ProjectStore _projectStore;
+    private readonly LiveSessionStore _liveStore;
     private readonly RSA? _applicationKey;
     private int _disposed;
 
@@ -64,6 +69,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         _archiveStore = State.Store<ArchiveStore>();
         _projectStore = State.Store<ProjectStore>();
         State.VerifyClientToken = VerifyClientToken;
+        _liveStore = State.Store<LiveSessionStore>();
     }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
@@ -191,6 +197,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
         app.MapAreas(emulator.State);
         app.MapControl(emulator);
+        app.MapClientControl(emulator);
         app.MapUnknownEndpoints();
         try
         {
@@ -245,13 +252,68 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <returns>The token's claims, or why it is refused.</returns>
     public TokenValidation<VerifiedClientToken> VerifyClientToken(string? token)
     {
-        var result = _applicationKey is null
-            ? ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, State.Now)
-            : ClientTokenVerifier.VerifyApplicationToken(token, ApiKey, _applicationKey, State.Now);
+        var result = VerifyTokenAt(token, State.Now);
         return result.Claims is { } claims && State.Sessions.Find(claims.SessionId) is null
             ? new TokenValidation<VerifiedClientToken>(null, $"The token is for session {claims.SessionId}, which this emulator does not know.")
             : result;
     }
+
+    /// <summary>
+    /// Connects a client to a session with a token, as a browser or mobile app connects to the service. The token is
+    /// checked as the service checks it (<see cref="VerifyClientToken"/>: the signature — HS256 JWT or T1 with the API
+    /// secret, or RS256 with the application's key in application mode — the API key or application, the expiry on
+    /// the emulator's clock, the role) and must be for <paramref name="sessionId"/>, a session the emulator knows (or
+    /// adopts, with <see cref="OpenTokEmulatorOptions.AcceptUnknownSessions"/>). The client gets the token's role,
+    /// connection data and initial layout classes.
+    /// </summary>
+    /// <param name="sessionId">The session to join.</param>
+    /// <param name="token">A client token, as your server hands it to clients.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The connected client; dispose it to leave.</returns>
+    /// <exception cref="EmulatedClientException">
+    /// The token is refused: <see cref="EmulatedClientError.InvalidToken"/>, <see cref="EmulatedClientError.ExpiredToken"/>,
+    /// <see cref="EmulatedClientError.TokenForAnotherSession"/> or <see cref="EmulatedClientError.UnknownSession"/>, with the
+    /// verifier's reason in the message.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The emulator has stopped.</exception>
+    public Task<EmulatedClient> ConnectAsync(string sessionId, string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        ArgumentNullException.ThrowIfNull(token);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return EmulatedClient.Run(() => _liveStore.ConnectClient(sessionId, CheckTokenToConnect(sessionId, token)), cancellationToken);
+    }
+
+    /// <summary>A client connected with <see cref="ConnectAsync"/> (or the control endpoints), connected or not, until a reset.</summary>
+    internal EmulatedClient? FindClient(string connectionId) => _liveStore.FindClient(connectionId);
+
+    /// <summary>A client's streams still published, oldest first, as the store has them now.</summary>
+    internal IReadOnlyList<StreamRecord> StreamsOf(EmulatedClient client) => _liveStore.StreamsOf(client);
+
+    private VerifiedClientToken CheckTokenToConnect(string sessionId, string token)
+    {
+        var now = State.Now;
+        var result = VerifyTokenAt(token, now);
+        if (result.Claims is not { } claims)
+        {
+            // Expiry is the verifier's only check that depends on the time: a token that passes at the epoch and not
+            // now is well signed and expired.
+            var expired = VerifyTokenAt(token, DateTimeOffset.UnixEpoch).Claims is { } then && then.ExpiresAt <= now;
+            throw new EmulatedClientException(expired ? EmulatedClientError.ExpiredToken : EmulatedClientError.InvalidToken, $"The token is refused: {result.Failure}");
+        }
+
+        if (!string.Equals(claims.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            throw new EmulatedClientException(EmulatedClientError.TokenForAnotherSession,
+                $"The token is for session {claims.SessionId}, not {Arguments.Quote(sessionId)}.");
+        }
+
+        return claims;
+    }
+
+    private TokenValidation<VerifiedClientToken> VerifyTokenAt(string? token, DateTimeOffset now) => _applicationKey is null
+        ? ClientTokenVerifier.Verify(token, ApiKey, ApiSecret, now)
+        : ClientTokenVerifier.VerifyApplicationToken(token, ApiKey, _applicationKey, now);
 
     /// <summary>Ends processing of a stopped archive now: it becomes <c>available</c> (or <c>uploaded</c>). For <see cref="ArchiveAvailability.Manual"/>.</summary>
     /// <param name="archiveId">The archive's id.</param>
@@ -260,9 +322,10 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         Guid.TryParseExact(archiveId, "D", out var id) && _archiveStore.CompleteArchive(id);
 
     /// <summary>
-    /// Forgets every session, archive and storage setting (and every other area's resources: renders, callbacks,
-    /// projects created) and zeroes the counters; the faults and configured credentials stay, and the project is back
-    /// to its configured secret and active.
+    /// Forgets every session, connection, stream, archive and storage setting (and every other area's resources:
+    /// renders, captions, callbacks, projects created) and zeroes the counters; the faults and configured credentials
+    /// stay, and the project is back to its configured secret and active. Emulated clients are disconnected
+    /// (<see cref="EmulatedEndReason.NetworkDisconnected"/>).
     /// </summary>
     public void Reset()
     {
@@ -279,6 +342,8 @@ public sealed class OpenTokEmulator : IAsyncDisposable
             return;
         }
 
+        // Clients see the service go away, and anyone reading their channels stops waiting.
+        _liveStore.EndAllClients();
         _applicationKey?.Dispose();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));

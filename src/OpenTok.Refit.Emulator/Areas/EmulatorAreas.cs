@@ -5,6 +5,7 @@ using OpenTok.Refit.Emulator.Areas.Callbacks;
 using OpenTok.Refit.Emulator.Areas.ExperienceComposer;
 using OpenTok.Refit.Emulator.Areas.Projects;
 using OpenTok.Refit.Emulator.Areas.Captions;
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Areas.Sessions;
 using OpenTok.Refit.Emulator.State;
 
@@ -27,6 +28,7 @@ internal static class EmulatorAreas
         endpoints.MapCallbacks(state);
         endpoints.MapProjects(state);
         endpoints.MapCaptions(state);
+        endpoints.MapLiveSessions(state);
         return endpoints;
     }
 }

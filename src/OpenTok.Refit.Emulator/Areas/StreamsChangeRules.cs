@@ -1,3 +1,4 @@
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Pipeline;
 
 namespace OpenTok.Refit.Emulator.Areas;
@@ -34,19 +35,32 @@ internal static class StreamsChangeRules
         }
     }
 
-    /// <summary>Adds (or replaces) or removes the stream; <paramref name="owner"/> names the resource in the 404 message.</summary>
-    /// <exception cref="ApiErrorException">404: the stream to remove is not in the composition.</exception>
-    public static void Apply(StreamsChange change, List<ArchiveStream> streams, string owner)
+    /// <summary>
+    /// Adds (or replaces) or removes the stream; <paramref name="owner"/> names the resource in the 404 message. A
+    /// stream to add must be published in the session (<see cref="LiveSessionStore.EnsureComposable"/>: any id in a
+    /// session no emulated client has joined, whose clients the emulator cannot see).
+    /// </summary>
+    /// <exception cref="ApiErrorException">404: the stream to add is not published, or the stream to remove is not in the composition.</exception>
+    public static void Apply(StreamsChange change, List<ArchiveStream> streams, string owner, LiveSessionStore live, string sessionId)
     {
         if (change.AddStream is { } add)
         {
-            // Every routed session is taken to have clients, so any stream id names a stream being published.
+            live.EnsureComposable(sessionId, add);
             streams.RemoveAll(s => s.StreamId == add);
             streams.Add(new ArchiveStream { StreamId = add, HasAudio = change.HasAudio ?? true, HasVideo = change.HasVideo ?? true });
         }
         else if (streams.RemoveAll(s => s.StreamId == change.RemoveStream) == 0)
         {
             throw ApiErrorException.NotFound($"Stream {Arguments.Quote(change.RemoveStream)} is not in {owner}.");
+        }
+    }
+
+    /// <summary>Drops a stream that ended from a composition's streams (a manual-mode archive or broadcast records only published streams).</summary>
+    public static void DropEnded(SessionActivity activity, string sessionId, List<ArchiveStream> streams)
+    {
+        if (activity is StreamDestroyedActivity destroyed && destroyed.SessionId == sessionId)
+        {
+            streams.RemoveAll(s => s.StreamId == destroyed.Stream.Id);
         }
     }
 }

@@ -77,8 +77,8 @@ internal static class ControlJson
         json.WriteEndObject();
     }
 
-    /// <summary>Answers 200 with what <paramref name="write"/> writes.</summary>
-    public static async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    /// <summary>Answers <paramref name="statusCode"/> (200 unless told) with what <paramref name="write"/> writes.</summary>
+    public static async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write, int statusCode = StatusCodes.Status200OK)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -86,7 +86,7 @@ internal static class ControlJson
             write(json);
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = buffer.Length;
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);

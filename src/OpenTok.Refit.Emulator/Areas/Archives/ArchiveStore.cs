@@ -1,3 +1,4 @@
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
@@ -14,6 +15,7 @@ namespace OpenTok.Refit.Emulator.Areas.Archives;
 internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
 {
     private readonly EmulatorState _state;
+    private readonly LiveSessionStore _live;
     private readonly Dictionary<Guid, ArchiveRecord> _archives = [];
     private ArchiveStorage? _storage;
     private ArchiveAvailability _availability;
@@ -25,6 +27,8 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
         _availability = state.Options.ArchiveAvailability;
         Links = new ArchiveMediaLinks(state.Options.ApiSecret);
         state.Sessions.AddCreatedListener(RecordIfAlwaysArchived);
+        _live = state.Store<LiveSessionStore>();
+        _live.AddObserver(DropEndedStreams);
     }
 
     /// <summary>Signs and checks the urls of the archives' files.</summary>
@@ -205,7 +209,7 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
                 throw ApiErrorException.Conflict($"Archive {id:D} is not being recorded; its status is {archive.StatusAt(_state.Now)}.");
             }
 
-            StreamsChangeRules.Apply(change, archive.Streams, $"archive {id:D}");
+            StreamsChangeRules.Apply(change, archive.Streams, $"archive {id:D}", _live, archive.SessionId);
         }
     }
 
@@ -273,6 +277,18 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
         _archives.Clear();
         _storage = null;
         _started = 0;
+    }
+
+    // A recording archive records streams only while they are published.
+    private void DropEndedStreams(SessionActivity activity)
+    {
+        foreach (var archive in _archives.Values)
+        {
+            if (archive.Phase == ArchivePhase.Started)
+            {
+                StreamsChangeRules.DropEnded(activity, archive.SessionId, archive.Streams);
+            }
+        }
     }
 
     // Every routed session is taken to have publishing clients (the emulator cannot see clients), so an

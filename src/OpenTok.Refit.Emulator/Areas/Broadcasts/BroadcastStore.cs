@@ -1,3 +1,4 @@
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
@@ -23,9 +24,15 @@ internal sealed class BroadcastStore : IAreaStore<BroadcastStore>
     public static readonly TimeSpan DefaultMaxDuration = TimeSpan.FromSeconds(14400);
 
     private readonly EmulatorState _state;
+    private readonly LiveSessionStore _live;
     private readonly Dictionary<Guid, BroadcastRecord> _broadcasts = [];
 
-    private BroadcastStore(EmulatorState state) => _state = state;
+    private BroadcastStore(EmulatorState state)
+    {
+        _state = state;
+        _live = state.Store<LiveSessionStore>();
+        _live.AddObserver(DropEndedStreams);
+    }
 
     public static BroadcastStore Create(EmulatorState state) => new(state);
 
@@ -160,7 +167,7 @@ internal sealed class BroadcastStore : IAreaStore<BroadcastStore>
             }
 
             FindStarted(id, _state.Now);
-            StreamsChangeRules.Apply(change, broadcast.Streams, $"broadcast {id:D}");
+            StreamsChangeRules.Apply(change, broadcast.Streams, $"broadcast {id:D}", _live, broadcast.SessionId);
         }
     }
 
@@ -174,6 +181,19 @@ internal sealed class BroadcastStore : IAreaStore<BroadcastStore>
     }
 
     public void Clear() => _broadcasts.Clear();
+
+    // A live broadcast streams only published streams.
+    private void DropEndedStreams(SessionActivity activity)
+    {
+        var now = _state.Now;
+        foreach (var broadcast in _broadcasts.Values)
+        {
+            if (broadcast.IsStartedAt(now))
+            {
+                StreamsChangeRules.DropEnded(activity, broadcast.SessionId, broadcast.Streams);
+            }
+        }
+    }
 
     // Absent fields were given the service's defaults by the endpoint; what is left to check is the SDK's to say.
     private static BroadcastOptions ToOptions(StartBroadcastRequest request) => new()
