@@ -5,7 +5,8 @@ using SQLitePCL;
 namespace OpenTok.Refit.SampleServer;
 
 /// <summary>
-/// Room name → session id, in a SQLite file so rooms survive restarts. Rooms are kept per API key: a database
+/// Room name → session id, in a SQLite file so rooms survive restarts (and, in <c>RoomStore.ArchiveStatuses.cs</c>,
+/// each archive's latest status as callback events report it). Rooms are kept per API key: a database
 /// reused with other credentials (or with the embedded emulator) never hands out another project's session.
 /// </summary>
 /// <remarks>
@@ -23,7 +24,7 @@ namespace OpenTok.Refit.SampleServer;
 /// <para>Microsoft.Data.Sqlite runs every statement synchronously (its async methods complete before they return), so
 /// statements here are synchronous; only waiting for the write lock is asynchronous.</para>
 /// </remarks>
-internal sealed class RoomStore : IDisposable
+internal sealed partial class RoomStore : IDisposable
 {
     /// <summary>How long a write waits for another process that holds the file's write lock, unless configured.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
@@ -77,7 +78,7 @@ internal sealed class RoomStore : IDisposable
                     PRIMARY KEY (api_key, name)
                 );
                 CREATE INDEX IF NOT EXISTS rooms_by_session ON rooms (api_key, session_id);
-                """;
+                """ + ArchiveStatusesSchema;
             command.ExecuteNonQuery();
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 26) // SQLITE_NOTADB

@@ -114,6 +114,12 @@ internal static partial class SampleServerApp
 
         builder.Services.AddOpenTok(openTok);
 
+        // Callback events: archive statuses land in the database (ArchiveEventHandler). SampleServer:Callbacks holds
+        // MaxBodySize and SignatureSecret (set it when the project signs its callbacks).
+        builder.Services.AddOpenTokCallbacks(settings.GetSection("Callbacks"));
+        builder.Services.AddOpenTokEventHandler<ArchiveEventHandler>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
         builder.Services.AddSingleton(_ => store); // from a factory, so the container disposes it
         builder.Services.AddSingleton<RoomService>();
         builder.Services.AddSingleton(roomCreation);
@@ -132,6 +138,7 @@ internal static partial class SampleServerApp
         app.Use(SampleServerEndpoints.LimitRequestBodyAsync);
         app.UseRateLimiter();
         SampleServerEndpoints.Map(app);
+        app.MapOpenTokCallbacks(ArchiveEventHandler.Route);
 
         if (emulator is not null)
         {

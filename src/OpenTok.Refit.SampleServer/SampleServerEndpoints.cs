@@ -37,8 +37,7 @@ internal static partial class SampleServerEndpoints
         app.MapPost("/archive/start", StartArchiveAsync);
         app.MapPost("/archive/{archiveId}/stop", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
             WithArchiveId(archiveId) ?? Upstream.CallAsync("StopArchive", logs, () => opentok.Archives.StopAsync(archiveId, ct), ArchiveJson));
-        app.MapGet("/archive/{archiveId}/view", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
-            WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.Archives.GetAsync(archiveId, ct), View));
+        app.MapGet("/archive/{archiveId}/view", ViewArchiveAsync);
         app.MapGet("/archive/{archiveId}", (string archiveId, OpenTokClient opentok, ILoggerFactory logs, CancellationToken ct) =>
             WithArchiveId(archiveId) ?? Upstream.CallAsync("GetArchive", logs, () => opentok.Archives.GetAsync(archiveId, ct), ArchiveJson));
         app.MapGet("/archive", ListArchivesAsync);
@@ -226,6 +225,30 @@ internal static partial class SampleServerEndpoints
         Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", detail: problem);
 
     private static IResult ArchiveJson(Archive archive) => Results.Json(archive, SampleServerJsonContext.Default.Archive);
+
+    /// <summary>How long after its <c>available</c> event an archive's download URL is used as it is (OpenTok's URLs last 10 minutes).</summary>
+    public static readonly TimeSpan FreshUrlAge = TimeSpan.FromMinutes(9);
+
+    /// <summary>
+    /// Answers from the archive's latest status as callback events reported it (<see cref="ArchiveEventHandler"/>), without
+    /// calling OpenTok: the pending page while it records or uploads, a redirect once available. OpenTok is asked only when
+    /// no event has arrived (callbacks not configured) or the stored download URL is too old to work.
+    /// </summary>
+    private static Task<IResult> ViewArchiveAsync(string archiveId, RoomStore store, OpenTokClient opentok, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    {
+        if (WithArchiveId(archiveId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (store.FindArchiveStatus(opentok.ApiKey, archiveId) is { } stored
+            && (stored.Status != ArchiveStatus.Available || (stored.Url is not null && time.GetUtcNow() - stored.ReceivedAt < FreshUrlAge)))
+        {
+            return Task.FromResult(View(new Archive { Id = stored.ArchiveId, SessionId = stored.SessionId, Name = stored.Name, Status = stored.Status, Url = stored.Url }));
+        }
+
+        return Upstream.CallAsync("GetArchive", logs, () => opentok.Archives.GetAsync(archiveId, ct), View);
+    }
 
     private static IResult View(Archive archive) =>
         archive.Status == ArchiveStatus.Available && archive.Url is { } url
