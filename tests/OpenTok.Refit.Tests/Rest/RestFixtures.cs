@@ -75,4 +75,19 @@ internal static class RestFixtures
 
     public static string ArchiveListJson(int total, IEnumerable<string> ids) =>
         $$"""{ "count" : {{total}}, "items" : [ {{string.Join(", ", ids.Select(id => ArchiveJson(id)))}} ] }""";
+
+    /// <summary>
+    /// Proves a call is refused locally: it throws <see cref="OpenTokArgumentException"/> naming
+    /// <paramref name="parameter"/>, and the stub server sees no request at all.
+    /// </summary>
+    public static async Task AssertRefusedBeforeSendingAsync(string parameter, Func<OpenTokClient, Task> call)
+    {
+        await using var stub = await StubServer.StartAsync();
+        using var client = ClientFor(stub);
+
+        var error = await Assert.ThrowsAsync<OpenTokArgumentException>(() => call(client));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Empty(stub.Requests);
+    }
 }
