@@ -157,6 +157,12 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>A snapshot of every archive, deleted ones included, newest first, as <c>GET …/archive/{id}</c> would answer now.</summary>
     public IReadOnlyList<Archive> Archives => _archiveStore.Snapshot();
 
+    /// <summary>
+    /// A snapshot of every SIP call dialled (<c>opentok.Sip.DialAsync</c>), oldest first, hung-up ones included: what
+    /// was dialled, its connection and stream, and the DTMF digits played to it.
+    /// </summary>
+    public IReadOnlyList<EmulatedSipCall> SipCalls => State.Store<Areas.Sip.SipStore>().Snapshot();
+
     internal EmulatorState State { get; }
 
     /// <summary>Starts an emulator on 127.0.0.1.</summary>

@@ -7,6 +7,8 @@ using OpenTok.Refit.Emulator.Areas.Projects;
 using OpenTok.Refit.Emulator.Areas.Captions;
 using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Areas.Sessions;
+using OpenTok.Refit.Emulator.Areas.Sip;
+using OpenTok.Refit.Emulator.Areas.AudioConnector;
 using OpenTok.Refit.Emulator.State;
 
 namespace OpenTok.Refit.Emulator.Areas;
@@ -29,6 +31,8 @@ internal static class EmulatorAreas
         endpoints.MapProjects(state);
         endpoints.MapCaptions(state);
         endpoints.MapLiveSessions(state);
+        endpoints.MapSip(state);
+        endpoints.MapAudioConnector(state);
         return endpoints;
     }
 }

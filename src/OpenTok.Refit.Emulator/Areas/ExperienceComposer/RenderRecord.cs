@@ -2,8 +2,9 @@ namespace OpenTok.Refit.Emulator.Areas.ExperienceComposer;
 
 /// <summary>
 /// One Experience Composer as the emulator keeps it; <see cref="RenderStore"/> projects it to the wire's
-/// <see cref="Render"/>. Its status is read from the clock, with nothing to schedule: <c>starting</c> until
-/// <see cref="StartedAt"/>, then <c>started</c> until <see cref="EndsAt"/>, then <c>stopped</c>.
+/// <see cref="Render"/>. Its status is read from the clock: <c>starting</c> until <see cref="StartedAt"/>, then
+/// <c>started</c> until <see cref="EndsAt"/>, then <c>stopped</c>; its connection and stream in the session follow
+/// (see <see cref="RenderStore"/>).
 /// </summary>
 internal sealed class RenderRecord
 {
@@ -32,8 +33,26 @@ internal sealed class RenderRecord
     /// <summary>Whether a stop call ended it (reason <c>Stop Requested</c>) rather than its maximum duration.</summary>
     public bool StopRequested { get; set; }
 
-    /// <summary>The stream it publishes once started.</summary>
-    public required string StreamId { get; init; }
+    /// <summary>The token's connection data, which its connection carries.</summary>
+    public required string? ConnectionData { get; init; }
+
+    /// <summary>
+    /// Its connection in the session (kind Experience Composer), made when it starts (while starting it is still
+    /// loading the page, not in the session); <see langword="null"/> until then, and for good when it stopped before.
+    /// </summary>
+    public string? ConnectionId { get; set; }
+
+    /// <summary>The name of the stream it publishes: <c>properties.name</c>, or empty.</summary>
+    public required string StreamName { get; init; }
+
+    /// <summary>The stream its connection published when it started; <see langword="null"/> until then, and for good when it stopped before.</summary>
+    public string? StreamId { get; set; }
+
+    /// <summary>Whether its connection has ended (it stopped, or its connection was forced out).</summary>
+    public bool ConnectionEnded { get; set; }
+
+    /// <summary>Wakes the store at its next change (started, then stopped at its maximum duration), so that the session sees it on time; <see langword="null"/> once ended.</summary>
+    public ITimer? Timer { get; set; }
 
     /// <summary>Whether it is still running (starting or started) at <paramref name="now"/>.</summary>
     public bool IsRunningAt(DateTimeOffset now) => now < EndsAt;

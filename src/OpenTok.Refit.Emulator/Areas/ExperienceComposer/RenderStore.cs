@@ -1,3 +1,4 @@
+using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Emulator.State;
 using OpenTok.Refit.Tokens;
@@ -10,8 +11,20 @@ namespace OpenTok.Refit.Emulator.Areas.ExperienceComposer;
 /// connect to that very session and publish (400 otherwise). A render is <c>starting</c> for
 /// <see cref="StartingDuration"/>, then <c>started</c> with a stream id, then <c>stopped</c> by a stop call
 /// (<c>Stop Requested</c>) or when the emulator's clock passes its maximum duration (<c>Max Duration Exceeded</c>).
-/// Stopping a stopped render changes nothing and succeeds again. The stream it publishes is not added to the session's streams.
+/// Stopping a stopped render changes nothing and succeeds again.
 /// </summary>
+/// <remarks>
+/// In the session, through <see cref="LiveSessionStore"/> (so emulated clients and other observers see it): while
+/// <c>starting</c> a render is loading its page and not in the session yet; when it is <c>started</c> it has a
+/// connection of kind Experience Composer (with the token's connection data) publishing one stream with audio and video, named
+/// <c>properties.name</c> (empty without one), of video type <c>camera</c> (the service documents none), whose id is
+/// the render's <c>streamId</c>; when it stops, the connection ends and the stream is destroyed with it. A force
+/// disconnect of its connection stops it as a stop call would (<c>Stop Requested</c>). Status is computed from the clock
+/// on every read, and a <see cref="TimeProvider"/> timer per render (on the emulator's clock, so a
+/// <c>FakeTimeProvider</c>'s <c>Advance</c> fires it) makes the session change at the moment the status does, with
+/// nobody reading; a read also brings the session up to date first, so that what it answers and what the session holds
+/// always agree. Timers are disposed when the render has stopped, and by a reset.
+/// </remarks>
 internal sealed class RenderStore : IAreaStore<RenderStore>
 {
     /// <summary>How long a render is <c>starting</c> (loading its page, connecting) before it is <c>started</c>.</summary>
@@ -24,9 +37,15 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
     public static readonly Resolution DefaultResolution = Resolution.Hd;
 
     private readonly EmulatorState _state;
+    private readonly LiveSessionStore _live;
     private readonly Dictionary<Guid, RenderRecord> _renders = [];
 
-    private RenderStore(EmulatorState state) => _state = state;
+    private RenderStore(EmulatorState state)
+    {
+        _state = state;
+        _live = state.Store<LiveSessionStore>();
+        _live.AddObserver(StopForcedOut);
+    }
 
     public static RenderStore Create(EmulatorState state) => new(state);
 
@@ -54,7 +73,7 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
         {
             _ = _state.Sessions.Find(request.SessionId)
                 ?? throw ApiErrorException.NotFound($"Session not found: {Arguments.Quote(request.SessionId)}.");
-            CheckToken(request.Token, request.SessionId);
+            var token = CheckToken(request.Token, request.SessionId);
 
             // The wire carries milliseconds: keep no finer time, so that what was sent is what is read back.
             var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(_state.Now.ToUnixTimeMilliseconds());
@@ -68,10 +87,13 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
                 CreatedAt = createdAt,
                 StartedAt = createdAt + StartingDuration,
                 EndsAt = createdAt + (request.MaxDuration is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultMaxDuration),
-                StreamId = IdGenerator.NewResourceId().ToString("D"),
+                ConnectionData = token.ConnectionData,
+                StreamName = request.Properties?.Name ?? "",
             };
             _renders.Add(render.Id, render);
-            return Project(render, _state.Now);
+            var now = _state.Now;
+            Settle(render, now);
+            return Project(render, now);
         }
     }
 
@@ -79,7 +101,10 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
     {
         lock (_state.Lock)
         {
-            return Project(Find(id), _state.Now);
+            var render = Find(id);
+            var now = _state.Now;
+            Settle(render, now);
+            return Project(render, now);
         }
     }
 
@@ -94,6 +119,8 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
                 render.EndsAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
                 render.StopRequested = true;
             }
+
+            Settle(render, now);
         }
     }
 
@@ -105,14 +132,23 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
 
             // Newest first; the sequence breaks ties between renders started in the same millisecond.
             var all = _renders.Values.OrderByDescending(r => r.Sequence).ToList();
+            all.ForEach(r => Settle(r, now));
             return new RenderList { Count = all.Count, Items = [.. all.Skip(offset).Take(count).Select(r => Project(r, now))] };
         }
     }
 
-    public void Clear() => _renders.Clear();
+    public void Clear()
+    {
+        foreach (var render in _renders.Values)
+        {
+            render.Timer?.Dispose();
+        }
+
+        _renders.Clear();
+    }
 
     /// <summary>The token must let a client join this session and publish, as the Experience Composer does with it.</summary>
-    private void CheckToken(string token, string sessionId)
+    private VerifiedClientToken CheckToken(string token, string sessionId)
     {
         var verified = _state.VerifyClientToken(token);
         if (verified.Claims is not { } claims)
@@ -129,6 +165,91 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
         {
             throw ApiErrorException.BadRequest("Invalid token: its role is subscriber, and the Experience Composer publishes a stream; use a publisher or moderator token.");
         }
+
+        return claims;
+    }
+
+    /// <summary>
+    /// Brings the render's connection and stream up to date with its status at <paramref name="now"/>, then sets its
+    /// timer for the next change. Under the lock; changing nothing when nothing is due, so any read may call it, with
+    /// the time it then projects the render at, so that the status it answers and the session agree.
+    /// </summary>
+    private void Settle(RenderRecord render, DateTimeOffset now)
+    {
+
+        // A render stopped before it started never joined (its status never was started).
+        if (render.ConnectionId is null && render.EndsAt > render.StartedAt && now >= render.StartedAt)
+        {
+            render.ConnectionId = _live.AddServerConnection(render.SessionId, ConnectionKind.ExperienceComposer, render.ConnectionData);
+            render.StreamId = _live.AddServerStream(render.SessionId, render.ConnectionId, render.StreamName, VideoType.Camera, hasAudio: true, hasVideo: true);
+        }
+
+        if (render.ConnectionId is not null && !render.ConnectionEnded && now >= render.EndsAt)
+        {
+            // Noted first: the live store's observers, this store's among them, hear of the end before it returns.
+            render.ConnectionEnded = true;
+            _live.EndConnection(render.SessionId, render.ConnectionId, EmulatedEndReason.ClientDisconnected);
+        }
+
+        DateTimeOffset? next = render.ConnectionEnded ? null
+            : render.ConnectionId is not null ? render.EndsAt
+            : render.EndsAt > render.StartedAt ? render.StartedAt
+            : null;
+        if (next is not { } due)
+        {
+            render.Timer?.Dispose();
+            render.Timer = null;
+            return;
+        }
+
+        // Whole milliseconds, rounded up: a system timer truncates to them and would wake a little early. Never zero:
+        // what is due now was settled above, and a zero timer of a fake clock would fire inside this call.
+        var dueIn = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((due - now).TotalMilliseconds)));
+        if (render.Timer is { } timer)
+        {
+            timer.Change(dueIn, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            render.Timer = _state.Clock.CreateTimer(_ => OnTimer(render), null, dueIn, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    // A timer's callback: settles the render unless a reset has forgotten it meanwhile.
+    private void OnTimer(RenderRecord render)
+    {
+        lock (_state.Lock)
+        {
+            if (_renders.TryGetValue(render.Id, out var current) && ReferenceEquals(current, render))
+            {
+                Settle(render, _state.Now);
+            }
+        }
+    }
+
+    // Under the lock, from the live store: a render whose connection is forced out stops, as if asked to.
+    private void StopForcedOut(SessionActivity activity)
+    {
+        if (activity is not ConnectionDestroyedActivity { Connection.Kind: ConnectionKind.ExperienceComposer } ended)
+        {
+            return;
+        }
+
+        var render = _renders.Values.FirstOrDefault(r => r.ConnectionId == ended.Connection.Id && r.SessionId == ended.SessionId);
+        if (render is null || render.ConnectionEnded)
+        {
+            return;
+        }
+
+        render.ConnectionEnded = true;
+        if (render.IsRunningAt(ended.At))
+        {
+            render.EndsAt = DateTimeOffset.FromUnixTimeMilliseconds(ended.At.ToUnixTimeMilliseconds());
+            render.StopRequested = true;
+        }
+
+        render.Timer?.Dispose();
+        render.Timer = null;
     }
 
     private static RenderOptions ToOptions(StartRenderRequest request) => new()
@@ -142,7 +263,6 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
     private Render Project(RenderRecord render, DateTimeOffset now)
     {
         var running = render.IsRunningAt(now);
-        var everStarted = render.EndsAt > render.StartedAt;
         var (status, updatedAt) = running
             ? now < render.StartedAt ? (RenderStatus.Starting, render.CreatedAt) : (RenderStatus.Started, render.StartedAt)
             : (RenderStatus.Stopped, render.EndsAt);
@@ -157,8 +277,8 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
             Resolution = render.Resolution,
             Status = status,
 
-            // The stream exists from the moment the page is rendering; one stopped while starting never published.
-            StreamId = status == RenderStatus.Starting || !everStarted ? null : render.StreamId,
+            // Set once the render published (Settle ran before any projection); one stopped while starting never did.
+            StreamId = render.StreamId,
             Reason = running ? null : render.StopRequested ? "Stop Requested" : "Max Duration Exceeded",
         };
     }

@@ -80,6 +80,12 @@ internal sealed record StreamRecord
     /// <summary>Whether its audio is off: forced off by a moderator (or the session's mute state), until the publisher unmutes.</summary>
     public bool AudioMuted { get; init; }
 
+    /// <summary>
+    /// Whether forced mute (one stream, or force mute all) applies to it: true for every client's stream; a SIP call's
+    /// only when it was dialled with <c>observeForceMute</c>, else the phone keeps talking whatever a moderator does.
+    /// </summary>
+    public bool ObservesForceMute { get; init; } = true;
+
     /// <summary>The stream as get and list streams answer it.</summary>
     public SessionStream ToWire() => new() { Id = Id, VideoType = VideoType, Name = Name, LayoutClassList = LayoutClassList };
 }

@@ -397,9 +397,16 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
     }
 
     /// <summary>Publishes a stream for a server connection (a SIP call's audio, an Experience Composer's composition).</summary>
+    /// <param name="sessionId">The connection's session.</param>
+    /// <param name="connectionId">The connection, connected.</param>
+    /// <param name="name">The stream's name.</param>
+    /// <param name="videoType">Its video type.</param>
+    /// <param name="hasAudio">Whether it has audio.</param>
+    /// <param name="hasVideo">Whether it has video.</param>
+    /// <param name="observesForceMute">Whether forced mute applies to it (<see cref="StreamRecord.ObservesForceMute"/>).</param>
     /// <returns>The new stream's id.</returns>
     /// <exception cref="InvalidOperationException">The connection is not connected.</exception>
-    public string AddServerStream(string sessionId, string connectionId, string name, VideoType videoType, bool hasAudio, bool hasVideo)
+    public string AddServerStream(string sessionId, string connectionId, string name, VideoType videoType, bool hasAudio, bool hasVideo, bool observesForceMute = true)
     {
         lock (_state.Lock)
         {
@@ -410,7 +417,7 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
                 throw new InvalidOperationException($"Connection {connectionId} is not connected to session {sessionId}.");
             }
 
-            return AddStream(live!, connection, name, videoType, hasAudio, hasVideo, out _).Id;
+            return AddStream(live!, connection, name, videoType, hasAudio, hasVideo, out _, observesForceMute).Id;
         }
     }
 
@@ -563,7 +570,7 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
         Raise(new ConnectionCreatedActivity(connection, _state.Now));
     }
 
-    private StreamRecord AddStream(LiveSession live, ConnectionRecord connection, string name, VideoType videoType, bool hasAudio, bool hasVideo, out EmulatedPublication? publication)
+    private StreamRecord AddStream(LiveSession live, ConnectionRecord connection, string name, VideoType videoType, bool hasAudio, bool hasVideo, out EmulatedPublication? publication, bool observesForceMute = true)
     {
         var stream = new StreamRecord
         {
@@ -577,10 +584,11 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
             HasAudio = hasAudio,
             HasVideo = hasVideo,
             LayoutClassList = connection.InitialLayoutClassList,
+            ObservesForceMute = observesForceMute,
         };
 
         // Force mute all mutes streams published while it is on, not only those there when it was turned on.
-        stream = stream with { AudioMuted = live.MuteActive && !live.MuteExcludedStreamIds.Contains(stream.Id) };
+        stream = stream with { AudioMuted = observesForceMute && live.MuteActive && !live.MuteExcludedStreamIds.Contains(stream.Id) };
         live.Streams.Add(stream.Id, stream);
         publication = _delivery.Find(connection.Id)?.AddPublication(stream);
         Raise(new StreamCreatedActivity(stream, _state.Now));
@@ -610,10 +618,11 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
         Raise(new ConnectionDestroyedActivity(connection, reason, _state.Now));
     }
 
-    // An already muted stream is not muted again: no second event for it.
+    // An already muted stream is not muted again: no second event for it. A stream that ignores forced mute (a SIP
+    // call dialled without observeForceMute) is left alone, and the call that asked still succeeds, as in the service.
     private void SetAudioMuted(LiveSession live, StreamRecord stream, bool muted, bool forced)
     {
-        if (stream.AudioMuted == muted)
+        if (stream.AudioMuted == muted || (forced && muted && !stream.ObservesForceMute))
         {
             return;
         }
