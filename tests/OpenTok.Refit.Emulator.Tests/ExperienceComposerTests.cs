@@ -162,6 +162,19 @@ public sealed class ExperienceComposerTests
         await Assert.ThrowsAsync<OpenTokNotFoundException>(() => client.ExperienceComposer.StartAsync(session.SessionId, token, Render, Ct));
     }
 
+    [Fact]
+    public async Task A_relayed_session_is_409_because_the_composer_publishes_through_the_media_router()
+    {
+        await using var emulator = await StartAsync();
+        using var client = emulator.CreateClient();
+        var session = await client.CreateSessionAsync(cancellationToken: Ct);
+
+        var e = await Assert.ThrowsAsync<OpenTokConflictException>(() => client.ExperienceComposer.StartAsync(session.SessionId, session.GenerateToken(), Render, Ct));
+
+        Assert.Contains("relayed", e.Message, StringComparison.Ordinal);
+        Assert.Empty(await client.ExperienceComposer.ListAsync(Ct).ToListAsync(Ct));
+    }
+
     [Theory]
     [InlineData("\"url\":\"https://a.io/x\"", "Url")]
     [InlineData("\"url\":\"ftp://files.example.com/page\"", "http")]

@@ -51,29 +51,19 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
 
     public Render StartRender(StartRenderRequest request)
     {
-        if (string.IsNullOrEmpty(request.SessionId))
-        {
-            throw ApiErrorException.BadRequest("sessionId is required.");
-        }
-
-        if (SessionId.Decode(request.SessionId) is null)
-        {
-            throw ApiErrorException.BadRequest($"Invalid session ID: {Arguments.Quote(request.SessionId)} is not an OpenTok session id.");
-        }
-
-        if (string.IsNullOrEmpty(request.Token))
-        {
-            throw ApiErrorException.BadRequest("token is required.");
-        }
+        ServerParticipantRules.RequireSessionAndToken(request.SessionId, request.Token);
 
         // The SDK's own rules for the url, duration, resolution and stream name: each fact once.
         ToOptions(request).Validate();
 
         lock (_state.Lock)
         {
-            _ = _state.Sessions.Find(request.SessionId)
-                ?? throw ApiErrorException.NotFound($"Session not found: {Arguments.Quote(request.SessionId)}.");
-            var token = CheckToken(request.Token, request.SessionId);
+            // The Experience Composer publishes into the session's media router: routed sessions only, as for SIP.
+            var token = ServerParticipantRules.AdmitToRoutedSession(_state, request.SessionId, request.Token, "Experience Composers");
+            if (token.Role == Role.Subscriber)
+            {
+                throw ApiErrorException.BadRequest("Invalid token: its role is subscriber, and the Experience Composer publishes a stream; use a publisher or moderator token.");
+            }
 
             // The wire carries milliseconds: keep no finer time, so that what was sent is what is read back.
             var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(_state.Now.ToUnixTimeMilliseconds());
@@ -145,28 +135,6 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
         }
 
         _renders.Clear();
-    }
-
-    /// <summary>The token must let a client join this session and publish, as the Experience Composer does with it.</summary>
-    private VerifiedClientToken CheckToken(string token, string sessionId)
-    {
-        var verified = _state.VerifyClientToken(token);
-        if (verified.Claims is not { } claims)
-        {
-            throw ApiErrorException.BadRequest($"Invalid token: {verified.Failure}");
-        }
-
-        if (claims.SessionId != sessionId)
-        {
-            throw ApiErrorException.BadRequest($"Invalid token: it is for session {Arguments.Quote(claims.SessionId)}, not {Arguments.Quote(sessionId)}.");
-        }
-
-        if (claims.Role == Role.Subscriber)
-        {
-            throw ApiErrorException.BadRequest("Invalid token: its role is subscriber, and the Experience Composer publishes a stream; use a publisher or moderator token.");
-        }
-
-        return claims;
     }
 
     /// <summary>
