@@ -332,6 +332,37 @@ public sealed class CallbackDeliveryTests
         await emulator.DisposeAsync(); // twice is harmless
     }
 
+    [Fact]
+    public async Task Under_concurrent_clients_and_failing_answers_each_session_receives_its_events_in_the_order_they_happened()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        receiver.FailWith = n => n % 3 == 0 ? HttpStatusCode.ServiceUnavailable : null;
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 1, CallbackUrl = receiver.Url, Callbacks = Fast });
+        using var opentok = emulator.CreateClient();
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => opentok.RoutedSessionAsync()));
+
+        await Task.WhenAll(sessions.SelectMany(session => Enumerable.Range(0, 5).Select(async i =>
+        {
+            var client = await emulator.JoinAsync(session, data: $"client={i}");
+            var stream = await client.PublishAsync(Camera($"cam{i}"), Ct);
+            await stream.UnpublishAsync(Ct);
+            await client.DisposeAsync();
+        })));
+
+        var received = await receiver.WaitForAsync(4 * 5 * 4);
+        await emulator.Callbacks.WhenIdleAsync(Ct);
+        var log = emulator.Callbacks.Deliveries;
+        Assert.All(log, d => Assert.Equal(CallbackDeliveryState.Delivered, d.State));
+        Assert.Contains(log, d => d.Attempts > 1);
+        foreach (var session in sessions)
+        {
+            // The log is in the order the changes happened; each session's deliveries arrived in that order.
+            Assert.Equal(
+                log.Where(d => d.SessionId == session.SessionId).Select(d => d.Body),
+                received.Where(r => r.Event.SessionId == session.SessionId).Select(r => r.Event.RawJson));
+        }
+    }
+
     /// <summary>Waits until delivery <paramref name="index"/> of the log has been tried <paramref name="attempts"/> times, then a little more, so its retry wait has begun.</summary>
     private static async Task AttemptsAsync(OpenTokEmulator emulator, int attempts, int index = 0)
     {
