@@ -27,6 +27,9 @@ internal sealed class CallbackDispatcher : IAsyncDisposable
     /// <summary>How many deliveries the log keeps; the oldest go first.</summary>
     public const int LogCapacity = 10_000;
 
+    /// <summary>The longest wait between two attempts, however many doublings: a day (timers take no more than 49 days).</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromDays(1);
+
     private const int MaxErrorLength = 200;
 
     private readonly TimeProvider _clock;
@@ -254,7 +257,23 @@ internal sealed class CallbackDispatcher : IAsyncDisposable
                 entry = lane.Peek();
             }
 
-            var state = await DeliverAsync(entry).ConfigureAwait(false);
+            CallbackDeliveryState state;
+            try
+            {
+                state = await DeliverAsync(entry).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A lane must outlive any surprise, or its session's later events would wait forever.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                lock (_gate)
+                {
+                    entry.LastError = "The emulator could not send it: " + e.GetType().Name;
+                }
+
+                state = CallbackDeliveryState.Failed;
+            }
+
             lock (_gate)
             {
                 if (_stopped)
@@ -324,8 +343,12 @@ internal sealed class CallbackDispatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>The wait after failed attempt <paramref name="attempt"/>: the base delay, doubled for each attempt before.</summary>
-    private TimeSpan RetryDelay(int attempt) => _settings.RetryBaseDelay * Math.Pow(2, attempt - 1);
+    /// <summary>The wait after failed attempt <paramref name="attempt"/>: the base delay, doubled for each attempt before, at most <see cref="MaxRetryDelay"/>.</summary>
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var delay = _settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 30));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
 
     /// <summary>One POST; the answer's status and, when it is not a success, why.</summary>
     private async Task<(int? StatusCode, string? Error)> SendAsync(CallbackMessage message, DateTimeOffset now, CancellationToken stopping)

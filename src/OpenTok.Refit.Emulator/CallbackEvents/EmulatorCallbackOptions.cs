@@ -45,7 +45,7 @@ public sealed record EmulatorCallbackOptions
 
     /// <summary>
     /// The wait before the first retry; each further retry waits twice as long as the one before (1, 2, 4, 8 s by
-    /// default). The waits pass on the emulator's clock (<see cref="OpenTokEmulatorOptions.TimeProvider"/>), so a fake
+    /// default), at most a day. The waits pass on the emulator's clock (<see cref="OpenTokEmulatorOptions.TimeProvider"/>), so a fake
     /// clock moves them on. Default 1 second.
     /// </summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
