@@ -28,6 +28,16 @@ public static class EmulatorProgram
           --drop-after-effect-rate R
                                 handle a share R of REST calls, then drop the connection before the answer
           --latency MS          add MS milliseconds to every REST call
+          --callback-url URL    POST every callback event (session monitoring, archive, broadcast, SIP,
+                                render, captions) to URL
+          --callback-url FAMILY=URL
+                                POST one family's events to URL instead; FAMILY is session, archive,
+                                broadcast, sip, render or captions (repeat the option for several)
+          --callback-secret S   sign callback deliveries with the signature secret S (HS256 JWT)
+          --callback-drop-rate R
+                                lose a share R of callback deliveries
+          --callback-duplicate-rate R
+                                send a share R of callback deliveries twice
           --seed N              seed the randomness, to repeat a run
           --log                 print one line per request
         """;
@@ -82,6 +92,7 @@ public static class EmulatorProgram
               {Credentials(emulator)}
             Control (plain HTTP, no JWT): GET/PUT {emulator.BaseAddress}_emulator/faults, GET …/_emulator/statistics, POST …/_emulator/reset
             Emulated clients: POST …/_emulator/clients with sessionId and token, then …/_emulator/clients/CONNECTION_ID[/streams|/signals|/events]
+            Callback events: {(emulator.Callbacks.Url is { } url ? $"POSTed to {url}" : "not sent until a URL is set")}; GET/PUT …/_emulator/callbacks, GET …/_emulator/callbacks/deliveries
             Press Ctrl+C to stop.
             """).ConfigureAwait(false);
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
@@ -117,6 +128,7 @@ public static class EmulatorProgram
     {
         var options = new OpenTokEmulatorOptions { Port = DefaultPort };
         var faults = FaultInjection.None;
+        var callbacks = new EmulatorCallbackOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -136,10 +148,39 @@ public static class EmulatorProgram
                 "--drop-rate" => options with { Faults = faults = faults with { DropConnectionRate = Number() } },
                 "--drop-after-effect-rate" => options with { Faults = faults = faults with { DropAfterEffectRate = Number() } },
                 "--latency" => options with { Faults = faults = faults with { Latency = TimeSpan.FromMilliseconds(Number()) } },
+                "--callback-drop-rate" => options with { Faults = faults = faults with { CallbackDropRate = Number() } },
+                "--callback-duplicate-rate" => options with { Faults = faults = faults with { CallbackDuplicateRate = Number() } },
+                "--callback-secret" => options with { Callbacks = callbacks = callbacks with { SignatureSecret = Value() } },
+                "--callback-url" => CallbackUrl(options, Value(), ref callbacks),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
 
         return options;
+    }
+
+    /// <summary><c>--callback-url URL</c> sets the URL of every family; <c>--callback-url FAMILY=URL</c> one family's.</summary>
+    private static OpenTokEmulatorOptions CallbackUrl(OpenTokEmulatorOptions options, string value, ref EmulatorCallbackOptions callbacks)
+    {
+        var separator = value.IndexOf('=', StringComparison.Ordinal);
+        var family = separator > 0 && !value[..separator].Contains(':', StringComparison.Ordinal) ? value[..separator] : null;
+        var text = family is null ? value : value[(separator + 1)..];
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            throw new ArgumentException($"--callback-url needs an absolute URL, not '{text}'.");
+        }
+
+        callbacks = family switch
+        {
+            null => callbacks,
+            "session" => callbacks with { SessionMonitoringUrl = url },
+            "archive" => callbacks with { ArchiveUrl = url },
+            "broadcast" => callbacks with { BroadcastUrl = url },
+            "sip" => callbacks with { SipUrl = url },
+            "render" => callbacks with { ExperienceComposerUrl = url },
+            "captions" => callbacks with { CaptionsUrl = url },
+            _ => throw new ArgumentException($"--callback-url {family}=…: the families are session, archive, broadcast, sip, render and captions."),
+        };
+        return family is null ? options with { CallbackUrl = url } : options with { Callbacks = callbacks };
     }
 }

@@ -8,6 +8,11 @@ namespace OpenTok.Refit.Emulator;
 /// gateway or rate limiter in front of the service refuses it); the last happens after, so the call takes effect and
 /// only its answer is lost (as when a connection breaks on the way back).
 /// </summary>
+/// <remarks>
+/// Callback events the emulator POSTs (<see cref="OpenTokEmulator.Callbacks"/>) roll separately, once per delivery:
+/// dropped with <see cref="CallbackDropRate"/>, else sent twice with <see cref="CallbackDuplicateRate"/>; these two add
+/// up to at most 1 on their own.
+/// </remarks>
 public sealed record FaultInjection
 {
     /// <summary>No faults, no latency.</summary>
@@ -38,8 +43,21 @@ public sealed record FaultInjection
     /// <summary>A delay added before every REST call is handled (or refused). Default none.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>
+    /// The share of callback deliveries lost, 0 to 1: never sent, logged as <see cref="CallbackDeliveryState.Dropped"/>.
+    /// Default 0. For testing that a receiver does not depend on every event arriving (it reads the state back).
+    /// </summary>
+    public double CallbackDropRate { get; init; }
+
+    /// <summary>
+    /// The share of callback deliveries sent twice, 0 to 1: the copy follows the original in the session's order and
+    /// is logged with <see cref="CallbackDelivery.IsDuplicate"/>. Default 0. For testing that a receiver handles an
+    /// event it has seen already, as the service's retries make it do.
+    /// </summary>
+    public double CallbackDuplicateRate { get; init; }
+
     /// <summary>Checks the settings.</summary>
-    /// <exception cref="ArgumentException">A rate is outside 0 to 1, the rates add up to more than 1, or a status or delay is out of range.</exception>
+    /// <exception cref="ArgumentException">A rate is outside 0 to 1, the REST rates or the callback rates add up to more than 1, or a status or delay is out of range.</exception>
     public void Validate()
     {
         Rate(ServerErrorRate, nameof(ServerErrorRate));
@@ -49,6 +67,13 @@ public sealed record FaultInjection
         if (ServerErrorRate + RateLimitRate + DropConnectionRate + DropAfterEffectRate > 1.0 + 1e-9)
         {
             throw new ArgumentException("ServerErrorRate + RateLimitRate + DropConnectionRate + DropAfterEffectRate must be at most 1.", nameof(ServerErrorRate));
+        }
+
+        Rate(CallbackDropRate, nameof(CallbackDropRate));
+        Rate(CallbackDuplicateRate, nameof(CallbackDuplicateRate));
+        if (CallbackDropRate + CallbackDuplicateRate > 1.0 + 1e-9)
+        {
+            throw new ArgumentException("CallbackDropRate + CallbackDuplicateRate must be at most 1.", nameof(CallbackDropRate));
         }
 
         if (ServerErrorStatusCode is < 500 or > 599)

@@ -13,6 +13,7 @@ using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Projects;
 using OpenTok.Refit.Emulator.Areas.LiveSessions;
 using OpenTok.Refit.Emulator.Areas.Sessions;
+using OpenTok.Refit.Emulator.CallbackEvents;
 using OpenTok.Refit.Emulator.Control;
 using OpenTok.Refit.Emulator.Pipeline;
 using OpenTok.Refit.Emulator.State;
@@ -54,6 +55,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     private readonly ArchiveStore _archiveStore;
     private readonly ProjectStore _projectStore;
     private readonly LiveSessionStore _liveStore;
+    private readonly CallbackEventSource _callbackEvents;
     private readonly RSA? _applicationKey;
     private int _disposed;
 
@@ -70,6 +72,7 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         _projectStore = State.Store<ProjectStore>();
         State.VerifyClientToken = VerifyClientToken;
         _liveStore = State.Store<LiveSessionStore>();
+        _callbackEvents = new CallbackEventSource(State, () => _faultInjector.Faults, unchecked(seed * 31 + 7));
     }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:49152/</c>: the SDK's <see cref="OpenTokOptions.BaseAddress"/>.</summary>
@@ -114,6 +117,13 @@ public sealed class OpenTokEmulator : IAsyncDisposable
             _faultInjector.Faults = value;
         }
     }
+
+    /// <summary>
+    /// The callback events the emulator POSTs as its state changes, with the service's payloads: where each family
+    /// goes (set URLs at any time), whether deliveries are signed, and the delivery log. Configured at start by
+    /// <see cref="OpenTokEmulatorOptions.CallbackUrl"/> and <see cref="OpenTokEmulatorOptions.Callbacks"/>.
+    /// </summary>
+    public EmulatorCallbacks Callbacks => _callbackEvents.Callbacks;
 
     /// <summary>When archives stopped from now on become available. Set it at any time.</summary>
     public ArchiveAvailability ArchiveAvailability
@@ -201,9 +211,13 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         var emulator = new OpenTokEmulator(app, options, options.Seed ?? Random.Shared.Next());
         var requestLog = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
         app.UseEmulatorPipeline(requestLog, emulator.State.Clock, emulator._faultInjector, emulator._authentication);
+
+        // Last before the handlers: a REST call's effects are reported as its answer starts, before its caller acts on it.
+        app.Use(emulator._callbackEvents.CheckAroundRequestAsync);
         app.MapAreas(emulator.State);
         app.MapControl(emulator);
         app.MapClientControl(emulator);
+        app.MapCallbackControl(emulator);
         app.MapUnknownEndpoints();
         try
         {
@@ -324,18 +338,33 @@ public sealed class OpenTokEmulator : IAsyncDisposable
     /// <summary>Ends processing of a stopped archive now: it becomes <c>available</c> (or <c>uploaded</c>). For <see cref="ArchiveAvailability.Manual"/>.</summary>
     /// <param name="archiveId">The archive's id.</param>
     /// <returns><see langword="true"/> when the archive exists and was stopped; <see langword="false"/> otherwise.</returns>
-    public bool CompleteArchive(string archiveId) =>
-        Guid.TryParseExact(archiveId, "D", out var id) && _archiveStore.CompleteArchive(id);
+    public bool CompleteArchive(string archiveId)
+    {
+        if (!Guid.TryParseExact(archiveId, "D", out var id) || !_archiveStore.CompleteArchive(id))
+        {
+            return false;
+        }
+
+        _callbackEvents.Check();
+        return true;
+    }
 
     /// <summary>
     /// Forgets every session, connection, stream, archive and storage setting (and every other area's resources:
     /// renders, captions, callbacks, projects created) and zeroes the counters; the faults and configured credentials
     /// stay, and the project is back to its configured secret and active. Emulated clients are disconnected
-    /// (<see cref="EmulatedEndReason.NetworkDisconnected"/>).
+    /// (<see cref="EmulatedEndReason.NetworkDisconnected"/>), without callback events. The callback URLs stay;
+    /// the delivery log keeps only its pending deliveries, which go on.
     /// </summary>
     public void Reset()
     {
-        State.Reset();
+        // Under one hold of the lock, so no event of the old state is reported after its records are gone.
+        lock (State.Lock)
+        {
+            State.Reset();
+            _callbackEvents.Reset();
+        }
+
         _counters.Reset();
     }
 
@@ -347,6 +376,9 @@ public sealed class OpenTokEmulator : IAsyncDisposable
         {
             return;
         }
+
+        // Pending callback deliveries are abandoned first: nothing is sent once the emulator is stopping.
+        await _callbackEvents.DisposeAsync().ConfigureAwait(false);
 
         // Clients see the service go away, and anyone reading their channels stops waiting.
         _liveStore.EndAllClients();

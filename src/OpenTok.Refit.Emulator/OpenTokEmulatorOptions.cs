@@ -80,6 +80,17 @@ public sealed record OpenTokEmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where the emulator POSTs every callback event (session monitoring, archive, broadcast, SIP, Experience
+    /// Composer and captions status) with the service's payloads, unless <see cref="Callbacks"/> names a URL for the
+    /// family. Change it at run time with <see cref="OpenTokEmulator.Callbacks"/>. Default <see langword="null"/>: no
+    /// events are sent.
+    /// </summary>
+    public Uri? CallbackUrl { get; init; }
+
+    /// <summary>Per-family callback URLs, the signature secret and the retry schedule. Default: none, unsigned, 5 attempts from 1 s apart.</summary>
+    public EmulatorCallbackOptions Callbacks { get; init; } = new();
+
     /// <summary>Where to write one line per request (method, path, status or <c>dropped</c>, duration); <see langword="null"/> for nowhere. Never the auth header.</summary>
     public TextWriter? RequestLog { get; init; }
 
@@ -120,12 +131,15 @@ public sealed record OpenTokEmulatorOptions
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Faults);
         ArgumentNullException.ThrowIfNull(ArchiveAvailability);
+        ArgumentNullException.ThrowIfNull(Callbacks);
         Faults.Validate();
         ArchiveAvailability.Validate();
+        EmulatorCallbackOptions.CheckUrl(CallbackUrl, nameof(CallbackUrl));
+        Callbacks.Validate();
     }
 
     /// <summary>The options with the secret hidden.</summary>
     /// <returns>For example <c>OpenTokEmulatorOptions { ApiKey = 10000001, Port = 0, … }</c>.</returns>
     public override string ToString() =>
-        $"OpenTokEmulatorOptions {{ ApiKey = {ApiKey}, ApiSecret = ***, Port = {Port}, Faults = {Faults}, ArchiveAvailability = {ArchiveAvailability}, Seed = {Seed}, AcceptUnknownSessions = {AcceptUnknownSessions} }}";
+        $"OpenTokEmulatorOptions {{ ApiKey = {ApiKey}, ApiSecret = ***, Port = {Port}, Faults = {Faults}, ArchiveAvailability = {ArchiveAvailability}, Seed = {Seed}, AcceptUnknownSessions = {AcceptUnknownSessions}, CallbackUrl = {CallbackUrl}, Callbacks = {Callbacks} }}";
 }

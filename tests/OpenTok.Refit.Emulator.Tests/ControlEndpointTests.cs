@@ -23,7 +23,7 @@ public sealed class ControlEndpointTests
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var faults = await ReadAsync(response);
         Assert.Equal(
-            """{"serverErrorRate":0,"serverErrorStatusCode":503,"rateLimitRate":0,"retryAfterSeconds":1,"dropConnectionRate":0,"dropAfterEffectRate":0,"latencyMilliseconds":0}""",
+            """{"serverErrorRate":0,"serverErrorStatusCode":503,"rateLimitRate":0,"retryAfterSeconds":1,"dropConnectionRate":0,"dropAfterEffectRate":0,"latencyMilliseconds":0,"callbackDropRate":0,"callbackDuplicateRate":0}""",
             JsonSerializer.Serialize(faults));
     }
 

@@ -23,6 +23,8 @@ internal static class ControlJson
         ["dropConnectionRate"] = (f, v, n) => f with { DropConnectionRate = Number(v, n) },
         ["dropAfterEffectRate"] = (f, v, n) => f with { DropAfterEffectRate = Number(v, n) },
         ["latencyMilliseconds"] = (f, v, n) => f with { Latency = Duration(v, n, TimeSpan.FromMilliseconds) },
+        ["callbackDropRate"] = (f, v, n) => f with { CallbackDropRate = Number(v, n) },
+        ["callbackDuplicateRate"] = (f, v, n) => f with { CallbackDuplicateRate = Number(v, n) },
     };
 
     /// <summary>Fault settings from a JSON object: the fields given, <see cref="FaultInjection"/>'s defaults for the rest (so <c>{}</c> is no faults).</summary>
@@ -59,6 +61,8 @@ internal static class ControlJson
         json.WriteNumber("dropConnectionRate", faults.DropConnectionRate);
         json.WriteNumber("dropAfterEffectRate", faults.DropAfterEffectRate);
         json.WriteNumber("latencyMilliseconds", faults.Latency.TotalMilliseconds);
+        json.WriteNumber("callbackDropRate", faults.CallbackDropRate);
+        json.WriteNumber("callbackDuplicateRate", faults.CallbackDuplicateRate);
         json.WriteEndObject();
     }
 

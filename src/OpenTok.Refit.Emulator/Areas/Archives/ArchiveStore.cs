@@ -272,6 +272,13 @@ internal sealed class ArchiveStore : IAreaStore<ArchiveStore>
         }
     }
 
+    /// <summary>
+    /// Every archive as kept, deleted ones included: what callback events compare with what they last reported,
+    /// since an archive's status also changes by itself as the clock passes <see cref="ArchiveRecord.AvailableAt"/>.
+    /// Read it under <see cref="EmulatorState.Lock"/>, and change nothing through it.
+    /// </summary>
+    public IEnumerable<ArchiveRecord> Records => _archives.Values;
+
     public void Clear()
     {
         _archives.Clear();

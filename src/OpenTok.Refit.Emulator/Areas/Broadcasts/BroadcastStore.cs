@@ -180,6 +180,13 @@ internal sealed class BroadcastStore : IAreaStore<BroadcastStore>
         }
     }
 
+    /// <summary>
+    /// Every broadcast as kept: what callback events compare with what they last reported, since a broadcast also
+    /// stops by itself as the clock passes <see cref="BroadcastRecord.EndsAt"/>. Read it under
+    /// <see cref="EmulatorState.Lock"/>, and change nothing through it.
+    /// </summary>
+    public IEnumerable<BroadcastRecord> Records => _broadcasts.Values;
+
     public void Clear() => _broadcasts.Clear();
 
     // A live broadcast streams only published streams.

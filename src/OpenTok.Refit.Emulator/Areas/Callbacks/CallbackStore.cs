@@ -7,7 +7,8 @@ namespace OpenTok.Refit.Emulator.Areas.Callbacks;
 /// The project's legacy callback registrations, with the service's rules: group, event and url required; a group and
 /// event the service does not know is 404 (<c>Callback event not found</c>, as the Node SDK reads it); listed in the
 /// order registered; unregistering an unknown id is 404. A Vonage application has no legacy callbacks: every call is 403.
-/// The emulator keeps the registrations but sends no events to them.
+/// The emulator keeps the registrations but sends no events to them: its callback events go to the URLs of
+/// <see cref="OpenTokEmulator.Callbacks"/>, as the service's go to those set in the account.
 /// </summary>
 internal sealed class CallbackStore : IAreaStore<CallbackStore>
 {

@@ -18,6 +18,9 @@ internal sealed class CaptionsRecord
 
     public string? StatusCallbackUrl { get; init; }
 
+    /// <summary>Whether a stop call ended it, rather than its maximum duration (what its stopped callback says).</summary>
+    public bool StopRequested { get; set; }
+
     /// <summary>Whether captioning is still running at <paramref name="now"/>: the emulator's clock ends it at its maximum duration.</summary>
     public bool IsRunningAt(DateTimeOffset now) => now < EndsAt;
 }

@@ -110,8 +110,16 @@ internal sealed class CaptionsStore : IAreaStore<CaptionsStore>
             }
 
             captions.EndsAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+            captions.StopRequested = true;
         }
     }
+
+    /// <summary>
+    /// Every captions job as kept: what callback events compare with what they last reported, since a job also stops
+    /// by itself as the clock passes <see cref="CaptionsRecord.EndsAt"/>. Read it under <see cref="EmulatorState.Lock"/>,
+    /// and change nothing through it.
+    /// </summary>
+    public IEnumerable<CaptionsRecord> Records => _captions.Values;
 
     public void Clear() => _captions.Clear();
 

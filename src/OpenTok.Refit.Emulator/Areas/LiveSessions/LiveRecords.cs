@@ -49,6 +49,12 @@ internal sealed record ConnectionRecord
     /// <summary>The token's initial layout classes, which the connection's streams start with.</summary>
     public IReadOnlyList<string> InitialLayoutClassList { get; init; } = [];
 
+    /// <summary>
+    /// The id of what the area made a server connection for, when it has one of its own: a SIP call's conference id
+    /// (the <c>id</c> of the dial answer), which SIP call events carry as <c>call.id</c>. <see langword="null"/> for clients.
+    /// </summary>
+    public string? ResourceId { get; init; }
+
     public bool IsConnected => State == ConnectionState.Connected;
 }
 

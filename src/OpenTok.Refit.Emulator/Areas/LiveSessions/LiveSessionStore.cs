@@ -361,8 +361,13 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
     /// still ringing (then <see cref="MarkServerConnectionConnected"/>), else <c>Connected</c> at once. The caller has
     /// checked the session.
     /// </summary>
+    /// <param name="sessionId">The session, which the caller has checked.</param>
+    /// <param name="kind">What the connection is (not a client).</param>
+    /// <param name="data">The connection data clients and callbacks see.</param>
+    /// <param name="initialState"><c>Connecting</c> for a call still ringing; else the connection is connected at once.</param>
+    /// <param name="resourceId">The area's own id for what it connects (a SIP call's conference id), which callback events carry.</param>
     /// <returns>The new connection's id.</returns>
-    public string AddServerConnection(string sessionId, ConnectionKind kind, string? data = null, ConnectionState? initialState = null)
+    public string AddServerConnection(string sessionId, ConnectionKind kind, string? data = null, ConnectionState? initialState = null, string? resourceId = null)
     {
         if (kind == ConnectionKind.Client)
         {
@@ -373,8 +378,12 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
         {
             var live = LiveOf(sessionId);
             var connecting = initialState == ConnectionState.Connecting;
-            var connection = AddConnection(live, kind, Role.Publisher, data, [], ConnectionState.Connecting);
-            if (!connecting)
+            var connection = AddConnection(live, kind, Role.Publisher, data, [], ConnectionState.Connecting, resourceId);
+            if (connecting)
+            {
+                Raise(new ConnectionConnectingActivity(connection, _state.Now));
+            }
+            else
             {
                 MarkConnected(live, connection);
             }
@@ -544,8 +553,9 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
         }
     }
 
-    // Raises nothing: a connection is news once it is connected (MarkConnected).
-    private ConnectionRecord AddConnection(LiveSession live, ConnectionKind kind, Role role, string? data, IReadOnlyList<string> classes, ConnectionState state)
+    // Raises nothing: a connection is news once it is connected (MarkConnected), or, for a server connection left
+    // connecting (a ringing call), once its area has made it (AddServerConnection).
+    private ConnectionRecord AddConnection(LiveSession live, ConnectionKind kind, Role role, string? data, IReadOnlyList<string> classes, ConnectionState state, string? resourceId = null)
     {
         var connection = new ConnectionRecord
         {
@@ -558,6 +568,7 @@ internal sealed class LiveSessionStore : IAreaStore<LiveSessionStore>
             Role = role,
             Data = data,
             InitialLayoutClassList = classes,
+            ResourceId = resourceId,
         };
         live.Connections.Add(connection.Id, connection);
         return connection;

@@ -11,6 +11,12 @@ namespace OpenTok.Refit.Emulator.Areas.LiveSessions;
 /// <param name="At">When, on the emulator's clock.</param>
 internal abstract record SessionActivity(string SessionId, DateTimeOffset At);
 
+/// <summary>
+/// A server connection was made that is not connected yet (a SIP call the service is dialling, still ringing); it
+/// becomes connected with a <see cref="ConnectionCreatedActivity"/>, or ends with a <see cref="ConnectionDestroyedActivity"/>.
+/// </summary>
+internal sealed record ConnectionConnectingActivity(ConnectionRecord Connection, DateTimeOffset At) : SessionActivity(Connection.SessionId, At);
+
 /// <summary>A connection became connected (a client connected, or a server connection was made or answered).</summary>
 internal sealed record ConnectionCreatedActivity(ConnectionRecord Connection, DateTimeOffset At) : SessionActivity(Connection.SessionId, At);
 
