@@ -219,7 +219,13 @@ public sealed class CallbackEventTests
         var clock = ClockNow();
         var start = clock.GetUtcNow();
         await using var receiver = await CallbackReceiver.StartAsync();
-        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 1, TimeProvider = clock, CallbackUrl = receiver.Url });
+        // Render events only: a started render also joins its session, whose monitoring events are another family.
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions
+        {
+            Seed = 1,
+            TimeProvider = clock,
+            Callbacks = new EmulatorCallbackOptions { ExperienceComposerUrl = receiver.Url },
+        });
         using var opentok = emulator.CreateClient();
         var session = await opentok.RoutedSessionAsync();
 
@@ -296,5 +302,21 @@ public sealed class CallbackEventTests
         var joined = Assert.IsType<ConnectionEvent>(received[2].Event);
         Assert.Equal((sip, "caller=+15550100"), (joined.Connection.Id, joined.Connection.Data));
         Assert.Null(Assert.IsType<StreamEvent>(received[3].Event).Stream.VideoType);
+    }
+
+    [Fact]
+    public async Task A_call_dialled_through_the_SDK_is_reported_under_the_id_the_dial_answered()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 2, Callbacks = new EmulatorCallbackOptions { SipUrl = receiver.Url } });
+        using var opentok = emulator.CreateClient();
+        var session = await opentok.RoutedSessionAsync();
+
+        var call = await opentok.Sip.DialAsync(session.SessionId, session.GenerateToken(), new SipOptions { Uri = "sip:+15550100@sip.example.com" }, Ct);
+        await opentok.Moderation.ForceDisconnectAsync(session.SessionId, call.ConnectionId, Ct);
+
+        var received = await receiver.WaitForAsync(3);
+        Assert.Equal(["callCreated", "callUpdated", "callDestroyed"], received.Select(r => r.Event.Kind.Value));
+        Assert.All(received, r => Assert.Equal((call.Id, call.ConnectionId), (((SipCallEvent)r.Event).Call.Id, ((SipCallEvent)r.Event).Call.ConnectionId)));
     }
 }

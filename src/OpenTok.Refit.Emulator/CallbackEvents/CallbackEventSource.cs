@@ -51,6 +51,11 @@ internal sealed class CallbackEventSource : IAsyncDisposable
     private DateTimeOffset? _armedFor;
     private bool _stopped;
 
+    // True while Check runs. Reading a render's status settles it, which can add its connection, which raises an
+    // activity that would call Check again, and again (a render not yet holding its connection id): the check under
+    // way reports everything anyway, so a nested one returns at once.
+    private bool _checking;
+
     /// <param name="state">The emulator's state, lock and clock.</param>
     /// <param name="faults">The faults now (callback drop and duplicate rates).</param>
     /// <param name="seed">Seeds the callback faults.</param>
@@ -77,17 +82,26 @@ internal sealed class CallbackEventSource : IAsyncDisposable
     {
         lock (_state.Lock)
         {
-            if (_stopped)
+            if (_stopped || _checking)
             {
                 return;
             }
 
+            _checking = true;
             var now = _state.Now;
             DateTimeOffset? next = null;
-            CheckArchives(now, ref next);
-            CheckBroadcasts(now, ref next);
-            CheckRenders(now, ref next);
-            CheckCaptions(now, ref next);
+            try
+            {
+                CheckArchives(now, ref next);
+                CheckBroadcasts(now, ref next);
+                CheckRenders(now, ref next);
+                CheckCaptions(now, ref next);
+            }
+            finally
+            {
+                _checking = false;
+            }
+
             Arm(now, next);
         }
     }

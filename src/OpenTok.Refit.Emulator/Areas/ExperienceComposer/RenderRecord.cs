@@ -51,6 +51,13 @@ internal sealed class RenderRecord
     /// <summary>Whether its connection has ended (it stopped, or its connection was forced out).</summary>
     public bool ConnectionEnded { get; set; }
 
+    /// <summary>
+    /// Whether <c>RenderStore.Settle</c> is running for this render. Joining the session raises activities whose
+    /// observers (callback events) read renders, which settles them again: a render being settled is left alone, so it
+    /// joins once.
+    /// </summary>
+    public bool Settling { get; set; }
+
     /// <summary>Wakes the store at its next change (started, then stopped at its maximum duration), so that the session sees it on time; <see langword="null"/> once ended.</summary>
     public ITimer? Timer { get; set; }
 

@@ -144,42 +144,54 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
     /// </summary>
     private void Settle(RenderRecord render, DateTimeOffset now)
     {
-
-        // A render stopped before it started never joined (its status never was started).
-        if (render.ConnectionId is null && render.EndsAt > render.StartedAt && now >= render.StartedAt)
+        if (render.Settling)
         {
-            render.ConnectionId = _live.AddServerConnection(render.SessionId, ConnectionKind.ExperienceComposer, render.ConnectionData);
-            render.StreamId = _live.AddServerStream(render.SessionId, render.ConnectionId, render.StreamName, VideoType.Camera, hasAudio: true, hasVideo: true);
-        }
-
-        if (render.ConnectionId is not null && !render.ConnectionEnded && now >= render.EndsAt)
-        {
-            // Noted first: the live store's observers, this store's among them, hear of the end before it returns.
-            render.ConnectionEnded = true;
-            _live.EndConnection(render.SessionId, render.ConnectionId, EmulatedEndReason.ClientDisconnected);
-        }
-
-        DateTimeOffset? next = render.ConnectionEnded ? null
-            : render.ConnectionId is not null ? render.EndsAt
-            : render.EndsAt > render.StartedAt ? render.StartedAt
-            : null;
-        if (next is not { } due)
-        {
-            render.Timer?.Dispose();
-            render.Timer = null;
             return;
         }
 
-        // Whole milliseconds, rounded up: a system timer truncates to them and would wake a little early. Never zero:
-        // what is due now was settled above, and a zero timer of a fake clock would fire inside this call.
-        var dueIn = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((due - now).TotalMilliseconds)));
-        if (render.Timer is { } timer)
+        render.Settling = true;
+        try
         {
-            timer.Change(dueIn, Timeout.InfiniteTimeSpan);
+            // A render stopped before it started never joined (its status never was started).
+            if (render.ConnectionId is null && render.EndsAt > render.StartedAt && now >= render.StartedAt)
+            {
+                render.ConnectionId = _live.AddServerConnection(render.SessionId, ConnectionKind.ExperienceComposer, render.ConnectionData);
+                render.StreamId = _live.AddServerStream(render.SessionId, render.ConnectionId, render.StreamName, VideoType.Camera, hasAudio: true, hasVideo: true);
+            }
+
+            if (render.ConnectionId is not null && !render.ConnectionEnded && now >= render.EndsAt)
+            {
+                // Noted first: the live store's observers, this store's among them, hear of the end before it returns.
+                render.ConnectionEnded = true;
+                _live.EndConnection(render.SessionId, render.ConnectionId, EmulatedEndReason.ClientDisconnected);
+            }
+
+            DateTimeOffset? next = render.ConnectionEnded ? null
+                : render.ConnectionId is not null ? render.EndsAt
+                : render.EndsAt > render.StartedAt ? render.StartedAt
+                : null;
+            if (next is not { } due)
+            {
+                render.Timer?.Dispose();
+                render.Timer = null;
+                return;
+            }
+
+            // Whole milliseconds, rounded up: a system timer truncates to them and would wake a little early. Never zero:
+            // what is due now was settled above, and a zero timer of a fake clock would fire inside this call.
+            var dueIn = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((due - now).TotalMilliseconds)));
+            if (render.Timer is { } timer)
+            {
+                timer.Change(dueIn, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                render.Timer = _state.Clock.CreateTimer(_ => OnTimer(render), null, dueIn, Timeout.InfiniteTimeSpan);
+            }
         }
-        else
+        finally
         {
-            render.Timer = _state.Clock.CreateTimer(_ => OnTimer(render), null, dueIn, Timeout.InfiniteTimeSpan);
+            render.Settling = false;
         }
     }
 
@@ -231,8 +243,9 @@ internal sealed class RenderStore : IAreaStore<RenderStore>
     private Render Project(RenderRecord render, DateTimeOffset now)
     {
         var running = render.IsRunningAt(now);
+        // Started once it holds its stream: a read made while it is joining (an observer of its joining) sees it starting.
         var (status, updatedAt) = running
-            ? now < render.StartedAt ? (RenderStatus.Starting, render.CreatedAt) : (RenderStatus.Started, render.StartedAt)
+            ? now < render.StartedAt || render.StreamId is null ? (RenderStatus.Starting, render.CreatedAt) : (RenderStatus.Started, render.StartedAt)
             : (RenderStatus.Stopped, render.EndsAt);
         return new Render
         {

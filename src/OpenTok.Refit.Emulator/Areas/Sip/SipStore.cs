@@ -62,8 +62,10 @@ internal sealed class SipStore : IAreaStore<SipStore>
         {
             var token = ServerParticipantRules.AdmitToRoutedSession(_state, request.SessionId, request.Token, "SIP calls");
 
-            // Rings, is answered, publishes: the order in which the session's clients hear of it.
-            var connectionId = _live.AddServerConnection(request.SessionId, ConnectionKind.Sip, token.ConnectionData, ConnectionState.Connecting);
+            // Rings, is answered, publishes: the order in which the session's clients hear of it. The call's id rides on
+            // its connection, so the SIP callback events (callCreated, …) carry it as the service's do.
+            var callId = IdGenerator.NewResourceId().ToString("D");
+            var connectionId = _live.AddServerConnection(request.SessionId, ConnectionKind.Sip, token.ConnectionData, ConnectionState.Connecting, resourceId: callId);
             _live.MarkServerConnectionConnected(request.SessionId, connectionId);
             var streamId = _live.AddServerStream(
                 request.SessionId, connectionId, options.From ?? options.Uri, VideoType.Camera,
@@ -71,7 +73,7 @@ internal sealed class SipStore : IAreaStore<SipStore>
 
             var call = new SipCallRecord
             {
-                Id = IdGenerator.NewResourceId().ToString("D"),
+                Id = callId,
                 SessionId = request.SessionId,
                 ConnectionId = connectionId,
                 StreamId = streamId,
