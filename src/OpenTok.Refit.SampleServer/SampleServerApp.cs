@@ -143,10 +143,30 @@ internal static partial class SampleServerApp
         if (emulator is not null)
         {
             LogEmbeddedEmulator(app.Logger, emulator.BaseAddress, emulator.ApiKey);
+
+            // What a project's dashboard setting does for the real service: send archive events here. The address is
+            // known only once the server listens (port 0, --urls).
+            app.Lifetime.ApplicationStarted.Register(() => emulator.Callbacks.ArchiveUrl = CallbackUrl(app));
         }
 
         LogDatabase(app.Logger, store.DatabasePath);
         return app;
+    }
+
+    /// <summary>
+    /// Where this server receives callback events, on the first address it listens on; a wildcard host (<c>+</c>,
+    /// <c>*</c>, <c>0.0.0.0</c>, <c>[::]</c>) is reached as <c>localhost</c>.
+    /// </summary>
+    private static Uri CallbackUrl(WebApplication app)
+    {
+        var address = new UriBuilder(app.Urls.First().Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (address.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            address.Host = "localhost";
+        }
+
+        address.Path = ArchiveEventHandler.Route;
+        return address.Uri;
     }
 
     /// <summary>One line saying why the server could not start, without a stack trace.</summary>

@@ -49,6 +49,47 @@ public sealed class EmbeddedEmulatorTests
     }
 
     [Fact]
+    public async Task The_whole_loop_runs_offline_room_token_a_publishing_client_an_archive_its_events_and_a_view_from_them()
+    {
+        using var database = new TempDatabase();
+        await using var server = await StartAsync(database.Path, emulator: null);
+        var emulator = server.App.Services.GetRequiredService<OpenTokEmulator>();
+        Assert.Equal(new Uri(server.Http.BaseAddress!, "opentok/events"), emulator.Callbacks.ArchiveUrl);
+        emulator.ArchiveAvailability = ArchiveAvailability.Manual;
+
+        // A browser would do this with the room's token: connect, publish.
+        var room = await server.RoomAsync("loop");
+        await using var alice = await emulator.ConnectAsync(room.SessionId, room.Token, Ct);
+        var camera = await alice.PublishAsync(new EmulatedStream { Name = "alice" }, Ct);
+
+        var archive = await ArchiveAsync(await server.StartArchiveAsync(room.SessionId));
+        using (await server.Http.PostAsync($"archive/{archive.Id}/stop", null, Ct))
+        {
+        }
+
+        // started and stopped reach the server; the view answers from them, without asking OpenTok.
+        await emulator.Callbacks.WhenIdleAsync(Ct);
+        var requests = emulator.Statistics.Requests;
+        using (var pending = await server.Http.GetAsync($"archive/{archive.Id}/view", Ct))
+        {
+            Assert.Contains("<b>stopped</b>", await pending.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.True(emulator.CompleteArchive(archive.Id));
+        await emulator.Callbacks.WhenIdleAsync(Ct);
+        using var view = await server.Http.GetAsync($"archive/{archive.Id}/view", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, view.StatusCode);
+        Assert.Equal(requests, emulator.Statistics.Requests);
+        using var media = await server.Http.GetAsync(view.Headers.Location, Ct);
+        Assert.Equal(HttpStatusCode.OK, media.StatusCode);
+        Assert.Equal(
+            ["started", "stopped", "available"],
+            emulator.Callbacks.Deliveries.Where(d => d.Family == CallbackFamily.Archive).Select(d => d.State == CallbackDeliveryState.Delivered ? d.Status : "not delivered"));
+        Assert.Equal(camera.StreamId, Assert.Single((await server.App.Services.GetRequiredService<OpenTokClient>().Streams.ListAsync(room.SessionId, Ct))).Id);
+    }
+
+    [Fact]
     public async Task It_listens_on_localhost_8080_unless_told_otherwise_like_the_original()
     {
         using var database = new TempDatabase();
