@@ -95,7 +95,7 @@ public sealed class CallbackControlTests
             ["--port", "0", "--callback-url", receiver.Url.AbsoluteUri, "--callback-url", "archive=" + receiver.OtherUrl.AbsoluteUri,
              "--callback-secret", "cli-secret", "--callback-duplicate-rate", "0.25", "--callback-drop-rate", "0"],
             output, TextWriter.Null, stop.Token);
-        var address = await WaitForAddressAsync(output, text);
+        var address = await ProgramOutput.WaitForAddressAsync(output, text);
 
         using (var http = new HttpClient { BaseAddress = address })
         {
@@ -114,8 +114,8 @@ public sealed class CallbackControlTests
 
         await stop.CancelAsync();
         Assert.Equal(0, await run);
-        Assert.Contains($"Callback events: POSTed to {receiver.Url}", Read(output, text), StringComparison.Ordinal);
-        Assert.DoesNotContain("cli-secret", Read(output, text), StringComparison.Ordinal);
+        Assert.Contains($"Callback events: POSTed to {receiver.Url}", ProgramOutput.Read(output, text), StringComparison.Ordinal);
+        Assert.DoesNotContain("cli-secret", ProgramOutput.Read(output, text), StringComparison.Ordinal);
 
         Assert.Equal(2, await EmulatorProgram.RunAsync(["--callback-url", "webhooks=http://127.0.0.1:1/"], TextWriter.Null, TextWriter.Null, Ct));
         Assert.Equal(2, await EmulatorProgram.RunAsync(["--callback-url", "not-absolute"], TextWriter.Null, TextWriter.Null, Ct));
@@ -148,29 +148,5 @@ public sealed class CallbackControlTests
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         return document.RootElement.Clone();
-    }
-
-    private static string Read(TextWriter output, StringWriter text)
-    {
-        lock (output)
-        {
-            return text.ToString();
-        }
-    }
-
-    private static async Task<Uri> WaitForAddressAsync(TextWriter output, StringWriter text)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var line = Read(output, text).Split('\n').FirstOrDefault(l => l.StartsWith("OpenTok emulator listening on ", StringComparison.Ordinal));
-            if (line is not null)
-            {
-                return new Uri(line["OpenTok emulator listening on ".Length..].Trim());
-            }
-
-            await Task.Delay(25, Ct);
-        }
-
-        throw new TimeoutException("The emulator did not print its address.");
     }
 }

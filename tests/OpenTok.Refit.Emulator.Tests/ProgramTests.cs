@@ -16,7 +16,7 @@ public sealed class ProgramTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var run = EmulatorProgram.RunAsync(["--port", "0", "--api-key", "4242", "--api-secret", "program-secret", "--log"], output, TextWriter.Null, stop.Token);
 
-        var address = await WaitForAddressAsync(output, text);
+        var address = await ProgramOutput.WaitForAddressAsync(output, text);
         using (var client = new OpenTokClient(new OpenTokOptions { ApiKey = "4242", ApiSecret = "program-secret", BaseAddress = address }))
         {
             var session = await client.CreateSessionAsync(cancellationToken: Ct);
@@ -25,7 +25,7 @@ public sealed class ProgramTests
 
         await stop.CancelAsync();
         Assert.Equal(0, await run);
-        var printed = Read(output, text);
+        var printed = ProgramOutput.Read(output, text);
         Assert.Contains("OpenTok__ApiKey=4242", printed, StringComparison.Ordinal);
         Assert.Contains("OpenTok__ApiSecret=program-secret", printed, StringComparison.Ordinal);
         Assert.Contains("POST /session/create -> 200", printed, StringComparison.Ordinal);
@@ -39,8 +39,8 @@ public sealed class ProgramTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var run = EmulatorProgram.RunAsync(["--port", "0", "--application"], output, TextWriter.Null, stop.Token);
 
-        var address = await WaitForAddressAsync(output, text);
-        string Setting(string name) => Read(output, text).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
+        var address = await ProgramOutput.WaitForAddressAsync(output, text);
+        string Setting(string name) => ProgramOutput.Read(output, text).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
         var options = new OpenTokOptions { ApplicationId = Setting("OpenTok__ApplicationId"), PrivateKeyPath = Setting("OpenTok__PrivateKeyPath"), BaseAddress = address };
         using (var client = new OpenTokClient(options))
         {
@@ -50,7 +50,7 @@ public sealed class ProgramTests
 
         await stop.CancelAsync();
         Assert.Equal(0, await run);
-        Assert.DoesNotContain("PRIVATE KEY", Read(output, text), StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", ProgramOutput.Read(output, text), StringComparison.Ordinal);
         File.Delete(options.PrivateKeyPath);
     }
 
@@ -72,7 +72,7 @@ public sealed class ProgramTests
         var output = TextWriter.Synchronized(text);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var run = EmulatorProgram.RunAsync(["--port", "0", "--drop-after-effect-rate", "1"], output, TextWriter.Null, stop.Token);
-        var address = await WaitForAddressAsync(output, text);
+        var address = await ProgramOutput.WaitForAddressAsync(output, text);
 
         using (var http = new HttpClient { BaseAddress = address })
         {
@@ -169,29 +169,5 @@ public sealed class ProgramTests
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"opentok-emulator: port {first.BaseAddress.Port} is already in use", error.ToString().TrimEnd());
-    }
-
-    private static string Read(TextWriter output, StringWriter text)
-    {
-        lock (output)
-        {
-            return text.ToString();
-        }
-    }
-
-    private static async Task<Uri> WaitForAddressAsync(TextWriter output, StringWriter text)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var line = Read(output, text).Split('\n').FirstOrDefault(l => l.StartsWith("OpenTok emulator listening on ", StringComparison.Ordinal));
-            if (line is not null)
-            {
-                return new Uri(line["OpenTok emulator listening on ".Length..].Trim());
-            }
-
-            await Task.Delay(25, Ct);
-        }
-
-        throw new TimeoutException("The emulator did not print its address.");
     }
 }
