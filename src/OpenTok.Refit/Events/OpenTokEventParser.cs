@@ -74,7 +74,7 @@ internal static class OpenTokEventParser
 
             try
             {
-                var typed = (OpenTokEvent?)root.Deserialize(family)
+                var typed = (OpenTokEvent?)JsonSerializer.Deserialize(json, family)
                     ?? throw new JsonException("The body is null.");
                 callbackEvent = typed with
                 {
