@@ -319,4 +319,32 @@ public sealed class CallbackEventTests
         Assert.Equal(["callCreated", "callUpdated", "callDestroyed"], received.Select(r => r.Event.Kind.Value));
         Assert.All(received, r => Assert.Equal((call.Id, call.ConnectionId), (((SipCallEvent)r.Event).Call.Id, ((SipCallEvent)r.Event).Call.ConnectionId)));
     }
+
+    [Fact]
+    public async Task Urls_registered_through_the_legacy_callback_API_receive_their_events_until_unregistered()
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var emulator = await StartAsync(new OpenTokEmulatorOptions { Seed = 3 });
+        using var opentok = emulator.CreateClient();
+        var joined = await opentok.Callbacks.RegisterAsync(CallbackGroup.Connection, CallbackEvent.Created, receiver.Url.AbsoluteUri, Ct);
+        await opentok.Callbacks.RegisterAsync(CallbackGroup.Archive, CallbackEvent.Status, receiver.OtherUrl.AbsoluteUri, Ct);
+        var session = await opentok.RoutedSessionAsync();
+
+        await using (var alice = await emulator.JoinAsync(session))
+        {
+            var archive = await opentok.Archives.StartAsync(session.SessionId, cancellationToken: Ct);
+            var received = await receiver.WaitForAsync(2);
+            Assert.Equal([("/events", "connectionCreated"), ("/other", "archive")], received.Select(r => (r.Path, r.Event.Kind.Value)));
+            Assert.Equal(archive.Id, Assert.IsType<ArchiveStatusEvent>(received[1].Event).Id);
+        }
+
+        // Leaving is connectionDestroyed, which nobody registered for; after unregistering, a new client is not reported.
+        await opentok.Callbacks.UnregisterAsync(joined.Id, Ct);
+        await using (await emulator.JoinAsync(session))
+        {
+        }
+
+        await emulator.Callbacks.WhenIdleAsync(Ct);
+        Assert.Equal(2, receiver.Received.Count);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using OpenTok.Refit.Emulator.Areas.Archives;
 using OpenTok.Refit.Emulator.Areas.Broadcasts;
+using OpenTok.Refit.Emulator.Areas.Callbacks;
 using OpenTok.Refit.Emulator.Areas.Captions;
 using OpenTok.Refit.Emulator.Areas.ExperienceComposer;
 using OpenTok.Refit.Emulator.Areas.LiveSessions;
@@ -38,6 +39,7 @@ internal sealed class CallbackEventSource : IAsyncDisposable
     private readonly ArchiveStore _archives;
     private readonly BroadcastStore _broadcasts;
     private readonly RenderStore _renders;
+    private readonly CallbackStore _registrations;
     private readonly CaptionsStore _captions;
     private readonly ITimer _timer;
 
@@ -69,6 +71,7 @@ internal sealed class CallbackEventSource : IAsyncDisposable
         _archives = state.Store<ArchiveStore>();
         _broadcasts = state.Store<BroadcastStore>();
         _renders = state.Store<RenderStore>();
+        _registrations = state.Store<CallbackStore>();
         _captions = state.Store<CaptionsStore>();
         _timer = state.Clock.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         state.Store<LiveSessionStore>().AddObserver(OnActivity);
@@ -398,13 +401,19 @@ internal sealed class CallbackEventSource : IAsyncDisposable
 
     // ---- Plumbing ----
 
-    /// <summary>Queues an event for its family's URL (or <paramref name="ownUrl"/>); nothing at all when there is none, not even its body.</summary>
+    /// <summary>
+    /// Queues an event for its family's URL (or <paramref name="ownUrl"/>) and for the urls registered for its kind
+    /// through the legacy callback API, each once; nothing at all when there is none, not even its body.
+    /// </summary>
     private void Emit(CallbackFamily family, OpenTokEventKind kind, string? status, string sessionId, Func<byte[]> body, Uri? ownUrl = null)
     {
         var (url, secret) = _callbacks.Route(family);
-        if ((ownUrl ?? url) is { } target)
+        var registered = _registrations.UrlsFor(kind);
+        IEnumerable<Uri> targets = (ownUrl ?? url) is { } configured ? [configured, .. registered] : registered;
+        byte[]? bytes = null;
+        foreach (var target in targets.Distinct())
         {
-            _dispatcher.Enqueue(new CallbackMessage(family, kind, status, sessionId, target, body(), secret));
+            _dispatcher.Enqueue(new CallbackMessage(family, kind, status, sessionId, target, bytes ??= body(), secret));
         }
     }
 

@@ -7,8 +7,8 @@ namespace OpenTok.Refit.Emulator.Areas.Callbacks;
 /// The project's legacy callback registrations, with the service's rules: group, event and url required; a group and
 /// event the service does not know is 404 (<c>Callback event not found</c>, as the Node SDK reads it); listed in the
 /// order registered; unregistering an unknown id is 404. A Vonage application has no legacy callbacks: every call is 403.
-/// The emulator keeps the registrations but sends no events to them: its callback events go to the URLs of
-/// <see cref="OpenTokEmulator.Callbacks"/>, as the service's go to those set in the account.
+/// Events of a registered group and event (connection and stream created/destroyed, archive status) are POSTed to
+/// its url as well as to the URLs of <see cref="OpenTokEmulator.Callbacks"/> (<see cref="UrlsFor"/>).
 /// </summary>
 internal sealed class CallbackStore : IAreaStore<CallbackStore>
 {
@@ -73,6 +73,37 @@ internal sealed class CallbackStore : IAreaStore<CallbackStore>
             {
                 throw ApiErrorException.NotFound($"Callback not found: {Arguments.Quote(id)}.");
             }
+        }
+    }
+
+    /// <summary>
+    /// The urls registered for an event kind, oldest registration first, each once: <c>connection</c> and <c>stream</c>
+    /// <c>created</c>/<c>destroyed</c>, and <c>archive</c> <c>status</c>; none for other kinds, which the legacy API
+    /// never had.
+    /// </summary>
+    public IReadOnlyList<Uri> UrlsFor(OpenTokEventKind kind)
+    {
+        (CallbackGroup Group, CallbackEvent Event)? registration = kind.Value switch
+        {
+            "connectionCreated" => (CallbackGroup.Connection, CallbackEvent.Created),
+            "connectionDestroyed" => (CallbackGroup.Connection, CallbackEvent.Destroyed),
+            "streamCreated" => (CallbackGroup.Stream, CallbackEvent.Created),
+            "streamDestroyed" => (CallbackGroup.Stream, CallbackEvent.Destroyed),
+            "archive" => (CallbackGroup.Archive, CallbackEvent.Status),
+            _ => null,
+        };
+        if (registration is not { } wanted)
+        {
+            return [];
+        }
+
+        lock (_state.Lock)
+        {
+            return [.. _callbacks.Values
+                .Where(c => c.Callback.Group == wanted.Group && c.Callback.Event == wanted.Event)
+                .OrderBy(c => c.Sequence)
+                .Select(c => new Uri(c.Callback.Url))
+                .Distinct()];
         }
     }
 
