@@ -146,7 +146,13 @@ internal static partial class SampleServerApp
 
             // What a project's dashboard setting does for the real service: send archive events here. The address is
             // known only once the server listens (port 0, --urls).
-            app.Lifetime.ApplicationStarted.Register(() => emulator.Callbacks.ArchiveUrl = CallbackUrl(app));
+            // With a signature secret configured, the emulator signs with it, as the service would with the secret set
+            // for the project's archive callbacks; else this server would refuse every delivery as unsigned.
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                emulator.Callbacks.SignatureSecret = settings["Callbacks:SignatureSecret"] is { Length: > 0 } secret ? secret : null;
+                emulator.Callbacks.ArchiveUrl = CallbackUrl(app);
+            });
         }
 
         LogDatabase(app.Logger, store.DatabasePath);

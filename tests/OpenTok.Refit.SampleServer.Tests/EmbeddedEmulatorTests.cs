@@ -90,6 +90,26 @@ public sealed class EmbeddedEmulatorTests
     }
 
     [Fact]
+    public async Task With_a_signature_secret_the_embedded_emulator_signs_and_the_server_accepts_only_signed_events()
+    {
+        using var database = new TempDatabase();
+        await using var server = await StartAsync(database.Path, emulator: null, logs: null, "--SampleServer:Callbacks:SignatureSecret=sample-secret-0123456789");
+        var emulator = server.App.Services.GetRequiredService<OpenTokEmulator>();
+        var room = await server.RoomAsync("signed");
+
+        var archive = await ArchiveAsync(await server.StartArchiveAsync(room.SessionId));
+        await emulator.Callbacks.WhenIdleAsync(Ct);
+        var started = Assert.Single(emulator.Callbacks.Deliveries, d => d.Family == CallbackFamily.Archive);
+        Assert.Equal((CallbackDeliveryState.Delivered, true), (started.State, started.IsSigned));
+
+        // The same event unsigned is refused (503, so the service would retry it signed) and changes nothing.
+        using var unsigned = await server.Http.PostAsync("opentok/events", new StringContent(started.Body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unsigned.StatusCode);
+        using var view = await server.Http.GetAsync($"archive/{archive.Id}/view", Ct);
+        Assert.Contains("<b>started</b>", await view.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task It_listens_on_localhost_8080_unless_told_otherwise_like_the_original()
     {
         using var database = new TempDatabase();
