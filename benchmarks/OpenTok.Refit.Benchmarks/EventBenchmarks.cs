@@ -24,7 +24,7 @@ public class EventBenchmarks
 
     /// <summary>The floor: the record read directly, its kind known.</summary>
     [Benchmark(Baseline = true)]
-    public ArchiveStatusEvent? ArchiveDeserializeDirectly() => JsonSerializer.Deserialize(ArchiveJson, OpenTokEventJsonContext.Default.ArchiveStatusEvent);
+    public ArchiveStatusEvent? ArchiveDeserializeDirectly() => JsonSerializer.Deserialize(ArchiveJson, OpenTokJsonContext.Default.ArchiveStatusEvent);
 
     /// <summary>What a callback endpoint does: <see cref="OpenTokEvent.Parse(ReadOnlySpan{byte})"/>.</summary>
     [Benchmark]

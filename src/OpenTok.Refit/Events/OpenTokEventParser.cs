@@ -103,7 +103,7 @@ internal static class OpenTokEventParser
     /// <summary>The event's kind and the family that reads it; no family for a kind (or a body) this SDK does not know.</summary>
     private static (OpenTokEventKind Kind, JsonTypeInfo? Family) Classify(JsonElement root)
     {
-        var context = OpenTokEventJsonContext.Default;
+        var context = OpenTokJsonContext.Default;
         if (root.TryGetProperty("event", out var eventField) && eventField.ValueKind == JsonValueKind.String)
         {
             var kind = new OpenTokEventKind(eventField.GetString()!);
@@ -158,7 +158,7 @@ internal static class OpenTokEventParser
     {
         try
         {
-            var known = root.Deserialize(OpenTokEventJsonContext.Default.UnknownEvent) ?? new UnknownEvent();
+            var known = root.Deserialize(OpenTokJsonContext.Default.UnknownEvent) ?? new UnknownEvent();
             return known with { Kind = kind, ProjectId = known.ProjectId ?? ReadId(root, "partnerId"), RawJson = raw };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)

@@ -34,7 +34,7 @@ namespace OpenTok.Refit;
         typeof(ExtensibleEnumConverter<ProjectStatus>),
         typeof(ExtensibleEnumConverter<AudioTransportType>),
         typeof(ExtensibleEnumConverter<AudioEncoding>),
-        // Callback events (Events/): read through OpenTokEventJsonContext, listed here so every extensible enum has its converter.
+        // Callback events (Events/).
         typeof(ExtensibleEnumConverter<OpenTokEventKind>),
         typeof(ExtensibleEnumConverter<DestroyedReason>),
         typeof(ExtensibleEnumConverter<SipCallState>),
@@ -73,6 +73,15 @@ namespace OpenTok.Refit;
 [JsonSerializable(typeof(CreateProjectRequest))]
 [JsonSerializable(typeof(ProjectStatusChange))]
 [JsonSerializable(typeof(Project))]
+[JsonSerializable(typeof(ConnectionEvent))]
+[JsonSerializable(typeof(StreamEvent))]
+[JsonSerializable(typeof(SessionEvent))]
+[JsonSerializable(typeof(ArchiveStatusEvent))]
+[JsonSerializable(typeof(BroadcastStatusEvent))]
+[JsonSerializable(typeof(SipCallEvent))]
+[JsonSerializable(typeof(RenderStatusEvent))]
+[JsonSerializable(typeof(CaptionsStatusEvent))]
+[JsonSerializable(typeof(UnknownEvent))]
 [JsonSerializable(typeof(Project[]))]
 internal sealed partial class OpenTokJsonContext : JsonSerializerContext;
 
