@@ -26,12 +26,6 @@ namespace OpenTok.Refit.Emulator.CallbackEvents;
 /// </summary>
 internal sealed class CallbackEventSource : IAsyncDisposable
 {
-    /// <summary>
-    /// How often a running render is looked at: its store does not say when its maximum duration ends it, so its
-    /// stop is noticed within this long on the emulator's clock (its event still says when it stopped).
-    /// </summary>
-    public static readonly TimeSpan RenderPollInterval = TimeSpan.FromSeconds(1);
-
     private readonly EmulatorState _state;
     private readonly EmulatorCallbacks _callbacks;
     private readonly CallbackDispatcher _dispatcher;
@@ -328,13 +322,11 @@ internal sealed class CallbackEventSource : IAsyncDisposable
         // The render store keeps its records to itself; its list answers every field an event needs.
         foreach (var render in _renders.ListRenders(0, int.MaxValue).Items)
         {
+            // A running render's end needs no timer here: the render store's own timer ends its connection on time,
+            // and that activity brings a check.
             if (render.Status == RenderStatus.Starting)
             {
                 next = Earliest(next, render.CreatedAt + RenderStore.StartingDuration);
-            }
-            else if (render.Status == RenderStatus.Started)
-            {
-                next = Earliest(next, now + RenderPollInterval);
             }
 
             var last = _renderStatus.GetValueOrDefault(render.Id);
