@@ -6,9 +6,10 @@ namespace OpenTok.Refit.Emulator.Areas;
 
 /// <summary>
 /// What the service checks before it puts a participant of its own into a routed session for a request that carries
-/// a client token (a SIP call, an Audio Connector): the session and token are given (400), the session exists
-/// (404) and is routed (409), and the token would let a client join that very session now (400 otherwise, as for
-/// live captions and Experience Composers). The token's role is not checked: the service documents none for these.
+/// a client token (a SIP call, an Audio Connector, an Experience Composer, live captions): the session and token are
+/// given (400), the session exists (404) and is routed (409), and the token would let a client join that very session
+/// now (400 otherwise). The role is the caller's to check: the service documents none for SIP and the Audio Connector,
+/// a publishing role for Experience Composers, the moderator role for live captions.
 /// </summary>
 internal static class ServerParticipantRules
 {
@@ -56,6 +57,6 @@ internal static class ServerParticipantRules
 
         return claims.SessionId == sessionId
             ? claims
-            : throw ApiErrorException.BadRequest($"Invalid token: it is for session {Arguments.Quote(claims.SessionId)}, not {Arguments.Quote(sessionId)}.");
+            : throw ApiErrorException.BadRequest($"Invalid token: it is for session {Arguments.Quote(claims.SessionId)}, another session than {Arguments.Quote(sessionId)}.");
     }
 }

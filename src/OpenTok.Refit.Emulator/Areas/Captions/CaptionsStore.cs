@@ -29,20 +29,7 @@ internal sealed class CaptionsStore : IAreaStore<CaptionsStore>
     /// <param name="body">The body as JSON, to tell a left-out <c>partialCaptions</c> (the service's default, true) from false.</param>
     public Refit.Captions StartCaptions(StartCaptionsRequest request, JsonElement body)
     {
-        if (string.IsNullOrEmpty(request.SessionId))
-        {
-            throw ApiErrorException.BadRequest("sessionId is required.");
-        }
-
-        if (SessionId.Decode(request.SessionId) is null)
-        {
-            throw ApiErrorException.BadRequest($"Invalid session ID: {Arguments.Quote(request.SessionId)} is not an OpenTok session id.");
-        }
-
-        if (string.IsNullOrEmpty(request.Token))
-        {
-            throw ApiErrorException.BadRequest("token is required.");
-        }
+        ServerParticipantRules.RequireSessionAndToken(request.SessionId, request.Token);
 
         // The SDK's own rules for the language, the duration and the callback URL: each fact once.
         var options = request.ToOptions() with { PartialCaptions = !body.HasField("partialCaptions") || request.PartialCaptions };
@@ -51,19 +38,7 @@ internal sealed class CaptionsStore : IAreaStore<CaptionsStore>
         lock (_state.Lock)
         {
             var now = _state.Now;
-            var session = _state.Sessions.Find(request.SessionId)
-                ?? throw ApiErrorException.NotFound($"Session not found: {Arguments.Quote(request.SessionId)}.");
-            if (session.MediaMode != MediaMode.Routed)
-            {
-                throw ApiErrorException.Conflict("The session is relayed (peer-to-peer); live captions need a routed session.");
-            }
-
-            var token = VerifyToken(request.Token, now);
-            if (token.SessionId != request.SessionId)
-            {
-                throw ApiErrorException.BadRequest("Invalid token: it is for another session than sessionId.");
-            }
-
+            var token = ServerParticipantRules.AdmitToRoutedSession(_state, request.SessionId, request.Token, "live captions");
             if (token.Role != Role.Moderator)
             {
                 throw ApiErrorException.BadRequest($"Invalid token: live captions need a token with the moderator role, not {token.Role.ToWireValue()}.");
@@ -122,23 +97,4 @@ internal sealed class CaptionsStore : IAreaStore<CaptionsStore>
     public IEnumerable<CaptionsRecord> Records => _captions.Values;
 
     public void Clear() => _captions.Clear();
-
-    // The service connects the captioner to the session with this token, so it checks it as a client's: signature,
-    // key, expiry, role, and a session of this project. In application mode tokens are RS256, checked with the
-    // application's key; it is imported per call (a captions start is rare) so that no key outlives its use.
-    private VerifiedClientToken VerifyToken(string token, DateTimeOffset now)
-    {
-        TokenValidation<VerifiedClientToken> result;
-        if (_state.Options.Application is { } application)
-        {
-            using var key = ApplicationTokens.ImportPrivateKey(application.PrivateKeyPem, nameof(EmulatedApplication.PrivateKeyPem));
-            result = ClientTokenVerifier.VerifyApplicationToken(token, _state.ApiKey, key, now);
-        }
-        else
-        {
-            result = ClientTokenVerifier.Verify(token, _state.ApiKey, _state.Options.ApiSecret, now);
-        }
-
-        return result.Claims ?? throw ApiErrorException.BadRequest($"Invalid token: {result.Failure}");
-    }
 }
